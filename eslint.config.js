@@ -1,0 +1,66 @@
+// Lint rules, including the import direction of STYLE.md: renderer -> electron/contract; electron -> db; db -> nothing of ours above it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layer = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  layer(
+    ['db/**/*.ts'],
+    [
+      {
+        group: ['**/electron/**', '**/renderer/**'],
+        message: 'db/ is the engine: it imports nothing of ours above it.',
+      },
+      { group: ['electron'], message: 'db/ runs under plain Node: no Electron.' },
+    ],
+  ),
+  layer(
+    ['electron/**/*.ts'],
+    [{ group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' }],
+  ),
+  layer(
+    ['electron/contract/**/*.ts'],
+    [
+      {
+        group: ['**/db/**', 'better-sqlite3', 'node:*', 'electron'],
+        message: 'The contract is pure TypeScript.',
+      },
+    ],
+  ),
+  layer(
+    ['electron/api/**/*.ts', 'electron/cli/**/*.ts', 'electron/serve/**/*.ts'],
+    [
+      { group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' },
+      { group: ['electron'], message: 'Only electron/main imports electron.' },
+    ],
+  ),
+  layer(
+    ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    [
+      {
+        group: [
+          '**/db/**',
+          '**/electron/api/**',
+          '**/electron/main/**',
+          '**/electron/cli/**',
+          '**/electron/serve/**',
+        ],
+        message: 'The renderer talks to the engine only through electron/contract.',
+      },
+      { group: ['better-sqlite3', 'node:*', 'electron'], message: 'The renderer never touches Node.' },
+    ],
+  ),
+);
