@@ -1,0 +1,316 @@
+// Creating, validating, migrating, opening and closing case files (.attest): the only place a file is opened.
+// Every file is treated as hostile until proven otherwise (DESIGN.md, "Untrusted files"):
+// https://www.sqlite.org/security.html — defensive mode (better-sqlite3's default), trusted_schema off,
+// quick_check, and the schema objects compared with what our own migrations create.
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createClock, type Clock } from './clock.ts';
+import { AttestError } from './errors.ts';
+import { authorIdFor, newId } from './ids.ts';
+import {
+  latestVersion,
+  migrations as releasedMigrations,
+  migrationSql,
+  type Migration,
+} from './migrations/index.ts';
+
+/** PRAGMA application_id of every Attest case file: the bytes 'ATST'. */
+export const APPLICATION_ID = 0x41545354;
+
+export const CASE_EXTENSION = '.attest';
+
+export interface Author {
+  id: string;
+  name: string;
+}
+
+export interface CaseFile {
+  readonly db: Database.Database;
+  readonly path: string;
+  readonly author: Author;
+  readonly clock: Clock;
+  /** Prepared statements, cached per connection. */
+  readonly statements: Map<string, Database.Statement>;
+}
+
+export interface OpenOptions {
+  author: Author | string;
+  /** For tests of the migration machinery; the released list otherwise. */
+  migrations?: readonly Migration[];
+}
+
+export const toAuthor = (author: Author | string): Author =>
+  typeof author === 'string' ? { id: authorIdFor(author), name: author.normalize('NFC').trim() } : author;
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export function prepare(c: CaseFile, sql: string): Database.Statement {
+  let statement = c.statements.get(sql);
+  if (!statement) {
+    statement = c.db.prepare(sql);
+    c.statements.set(sql, statement);
+  }
+  return statement;
+}
+
+/** Runs fn in one transaction: a user action writes everything or nothing. Nested calls join the outer one. */
+export function transaction<T>(c: CaseFile, fn: () => T): T {
+  if (c.db.inTransaction) return fn();
+  return c.db.transaction(fn).immediate();
+}
+
+export function createCase(path: string, options: OpenOptions & { title?: string }): CaseFile {
+  const name = basename(path);
+  if (existsSync(path)) throw new AttestError('conflict', `${name} already exists; open it instead.`);
+  const list = options.migrations ?? releasedMigrations;
+  const version = list[list.length - 1]!.version;
+  // Built under a temporary name and renamed into place, so a failed create leaves no half-made case.
+  const temporary = `${path}.${process.pid}.creating`;
+  try {
+    const db = new Database(temporary);
+    try {
+      db.pragma('journal_mode = DELETE');
+      db.pragma('trusted_schema = OFF');
+      db.transaction(() => {
+        for (const migration of list) db.exec(migrationSql(migration));
+        const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (:key, :value)');
+        setMeta.run({ key: 'caseId', value: newId() });
+        setMeta.run({ key: 'title', value: (options.title ?? basename(path, CASE_EXTENSION)).trim() });
+        setMeta.run({ key: 'createdAt', value: new Date().toISOString() });
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${version}`);
+      })();
+    } finally {
+      db.close();
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    if (error instanceof AttestError) throw error;
+    throw new AttestError(
+      'io',
+      `Could not create ${name}: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}.`,
+    );
+  }
+  return openCase(path, options);
+}
+
+interface SchemaObject {
+  type: string;
+  name: string;
+  tableName: string;
+  sql: string | null;
+}
+
+const schemaCache = new Map<string, SchemaObject[]>();
+
+const readSchema = (db: Database.Database): SchemaObject[] =>
+  db
+    .prepare(
+      `SELECT type, name, tbl_name AS tableName, sql FROM sqlite_schema
+       WHERE name NOT IN ('sqlite_stat1', 'sqlite_stat4') ORDER BY type, name`,
+    )
+    .all() as SchemaObject[];
+
+/** The schema objects our migrations create at a version, read back from an in-memory database. */
+function expectedSchema(version: number, list: readonly Migration[]): SchemaObject[] {
+  const key = `${version}:${list.map((m) => `${m.dir ?? ''}/${m.file}`).join(',')}`;
+  let schema = schemaCache.get(key);
+  if (!schema) {
+    const db = new Database(':memory:');
+    for (const migration of list) if (migration.version <= version) db.exec(migrationSql(migration));
+    schema = readSchema(db);
+    db.close();
+    schemaCache.set(key, schema);
+  }
+  return schema;
+}
+
+function describeDifference(actual: SchemaObject[], expected: SchemaObject[]): string | null {
+  const key = (o: SchemaObject) => `${o.type}\u0000${o.name}\u0000${o.tableName}\u0000${o.sql ?? ''}`;
+  const expectedKeys = new Set(expected.map(key));
+  const actualKeys = new Set(actual.map(key));
+  const unexpected = actual.filter((o) => !expectedKeys.has(key(o)));
+  const missing = expected.filter((o) => !actualKeys.has(key(o)));
+  if (unexpected.length === 0 && missing.length === 0) return null;
+  const parts: string[] = [];
+  if (unexpected.length)
+    parts.push(`unexpected ${unexpected.map((o) => `${o.type} '${o.name}'`).join(', ')}`);
+  if (missing.length)
+    parts.push(`missing or altered ${missing.map((o) => `${o.type} '${o.name}'`).join(', ')}`);
+  return parts.join('; ');
+}
+
+function readHeader(path: string): Buffer {
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header;
+}
+
+const sidecars = (path: string) => [`${path}-wal`, `${path}-shm`, `${path}-journal`];
+
+/**
+ * Checks a case file without writing to it and returns its schema version.
+ * Throws AttestError with a message naming the file (by name only) and what is wrong.
+ */
+export function inspectCaseFile(path: string, list: readonly Migration[] = releasedMigrations): number {
+  const name = basename(path);
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new AttestError('not-a-case', `${name} is not a file.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof AttestError) throw error;
+    throw new AttestError('not-found', `There is no case file named ${name} there.`);
+  }
+  if (size === 0) throw new AttestError('not-a-case', `${name} is empty, not an Attest case file.`);
+  const header = readHeader(path);
+  if (header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
+    throw new AttestError('not-a-case', `${name} is not an Attest case file (it is not a SQLite database).`);
+  }
+  if (size < 512) throw new AttestError('corrupt', `${name} is truncated: it ends inside its first page.`);
+  if (header.readUInt32BE(68) !== APPLICATION_ID) {
+    throw new AttestError('not-a-case', `${name} is a SQLite database but not an Attest case file.`);
+  }
+
+  const existedBefore = sidecars(path).map((p) => existsSync(p));
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('trusted_schema = OFF');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const newest = list[list.length - 1]!.version;
+    if (version > newest) {
+      throw new AttestError(
+        'newer-version',
+        `${name} was written by a newer version of Attest (schema ${version}; this one knows up to ${newest}). Update Attest to open it.`,
+      );
+    }
+    if (!list.some((m) => m.version === version)) {
+      throw new AttestError('not-a-case', `${name} has an unknown Attest schema version (${version}).`);
+    }
+    const problems = (db.pragma('quick_check(20)') as { quick_check: string }[]).map((r) => r.quick_check);
+    if (problems.length !== 1 || problems[0] !== 'ok') {
+      throw new AttestError(
+        'corrupt',
+        `${name} is damaged: SQLite's integrity check failed (${problems[0]}).`,
+      );
+    }
+    const difference = describeDifference(readSchema(db), expectedSchema(version, list));
+    if (difference) {
+      throw new AttestError(
+        'untrusted-schema',
+        `${name} was refused: its structure is not what Attest creates (${difference}).`,
+      );
+    }
+    return version;
+  } catch (error) {
+    if (error instanceof AttestError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (/CORRUPT|NOTADB|IOERR|FORMAT|RANGE/.test(code)) {
+      throw new AttestError('corrupt', `${name} is damaged or truncated and cannot be read.`);
+    }
+    throw new AttestError('corrupt', `${name} cannot be read as a case file (${code || 'unreadable'}).`);
+  } finally {
+    db?.close();
+    // A read-only look at a WAL file makes SQLite create its -wal/-shm beside it; leave no trace behind.
+    sidecars(path).forEach((p, i) => {
+      if (!existedBefore[i] && existsSync(p) && (p.endsWith('-shm') || statSync(p).size === 0)) rmSync(p);
+    });
+  }
+}
+
+function migrate(db: Database.Database, path: string, from: number, list: readonly Migration[]): void {
+  const pending = list.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  // Back up the file before touching it: an analyst's only copy of a case must survive a failed upgrade.
+  const backup = `${path}.v${from}.bak`;
+  if (!existsSync(backup)) db.prepare('VACUUM INTO ?').run(backup);
+  // https://www.sqlite.org/lang_altertable.html#otheralter: foreign keys off, one transaction, then check.
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        db.exec(migrationSql(migration));
+        db.pragma(`user_version = ${migration.version}`);
+      }
+      const violations = db.pragma('foreign_key_check') as unknown[];
+      if (violations.length > 0) {
+        throw new AttestError(
+          'corrupt',
+          `${basename(path)} could not be upgraded: its records do not fit together.`,
+        );
+      }
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+export function openCase(path: string, options: OpenOptions): CaseFile {
+  const list = options.migrations ?? releasedMigrations;
+  const version = inspectCaseFile(path, list);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { fileMustExist: true });
+  } catch {
+    throw new AttestError('io', `${basename(path)} cannot be opened for writing.`);
+  }
+  try {
+    db.pragma('trusted_schema = OFF');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    migrate(db, path, version, list);
+  } catch (error) {
+    db.close();
+    if (error instanceof AttestError) throw error;
+    throw new AttestError('io', `${basename(path)} could not be prepared: ${(error as Error).message}`);
+  }
+  const lastClock = db.prepare(`SELECT value FROM meta WHERE key = 'clock'`).pluck().get() as
+    string | undefined;
+  return {
+    db,
+    path,
+    author: toAuthor(options.author),
+    clock: createClock(lastClock ?? null),
+    statements: new Map(),
+  };
+}
+
+export function closeCase(c: CaseFile): void {
+  if (!c.db.open) return;
+  c.statements.clear();
+  c.db.pragma('optimize');
+  c.db.close();
+}
+
+export interface CaseInfo {
+  caseId: string;
+  title: string;
+  createdAt: string;
+  schemaVersion: number;
+  path: string;
+}
+
+export function caseInfo(c: CaseFile): CaseInfo {
+  const rows = prepare(c, 'SELECT key, value FROM meta').all() as { key: string; value: string }[];
+  const meta = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  return {
+    caseId: meta.caseId ?? '',
+    title: meta.title ?? '',
+    createdAt: meta.createdAt ?? '',
+    schemaVersion: c.db.pragma('user_version', { simple: true }) as number,
+    path: c.path,
+  };
+}
+
+export { latestVersion };

@@ -1,0 +1,105 @@
+// Export of a case: the whole case as JSON (records and their history), and claims as CSV for spreadsheets.
+import type { CaseFile } from './caseFile.ts';
+import { caseInfo } from './caseFile.ts';
+import { listClaims } from './claims.ts';
+import { listLinks } from './links.ts';
+import { getSource, listSources } from './sources.ts';
+import { listTags } from './tags.ts';
+
+export const EXPORT_FORMAT = 'attest-case';
+export const EXPORT_VERSION = 1;
+
+const rows = (c: CaseFile, sql: string) => c.db.prepare(sql).all() as Record<string, unknown>[];
+
+/** The whole case: live records, and the full history (actions and changes) they came from. */
+export function exportJson(c: CaseFile): Record<string, unknown> {
+  const sources = listSources(c).map((s) => getSource(c, s.id));
+  const claims = listClaims(c);
+  const reviews = rows(
+    c,
+    `SELECT r.id, r.claim_id AS claimId, r.verdict, r.comment, r.claim_hash AS claimHash, a.name AS reviewer,
+       r.created_at AS reviewedAt FROM reviews r JOIN authors a ON a.id = r.created_by
+     WHERE r.deleted = 0 ORDER BY r.hlc`,
+  ).map((r) => ({ ...r, reviewedAt: new Date(r.reviewedAt as number).toISOString() }));
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date().toISOString(),
+    case: caseInfo(c),
+    sources,
+    claims,
+    tags: listTags(c),
+    links: listLinks(c),
+    reviews,
+    history: {
+      authors: rows(c, 'SELECT id, name FROM authors ORDER BY id'),
+      actions: rows(
+        c,
+        'SELECT id, author_id AS authorId, hlc, at, kind, label, target_id AS targetId FROM actions ORDER BY hlc',
+      ),
+      changes: rows(
+        c,
+        `SELECT action_id AS actionId, entity, entity_id AS entityId, field, value, hlc, author_id AS authorId,
+           prev_hlc AS prevHlc FROM changes ORDER BY hlc, author_id`,
+      ).map((r) => ({ ...r, value: JSON.parse(r.value as string) })),
+    },
+  };
+}
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
+export function csvField(value: unknown): string {
+  let text =
+    value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`; // OWASP CSV injection: no formulas from source text
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CSV_COLUMNS = [
+  'id',
+  'sourceId',
+  'sourceTitle',
+  'outlet',
+  'publishedAt',
+  'quote',
+  'statement',
+  'claimant',
+  'date',
+  'earliest',
+  'latest',
+  'place',
+  'actors',
+  'eventType',
+  'credibility',
+  'status',
+  'tags',
+  'verdicts',
+  'start',
+  'end',
+] as const;
+
+/** One row per claim; UTF-8 with a byte order mark so spreadsheet programs read non-ASCII text right. */
+export function exportCsv(c: CaseFile): string {
+  const sources = new Map(listSources(c).map((s) => [s.id, s]));
+  const verdicts = new Map<string, string[]>();
+  for (const r of rows(
+    c,
+    'SELECT claim_id AS claimId, verdict FROM reviews WHERE deleted = 0 ORDER BY hlc',
+  )) {
+    const list = verdicts.get(r.claimId as string) ?? [];
+    list.push(r.verdict as string);
+    verdicts.set(r.claimId as string, list);
+  }
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const claim of listClaims(c)) {
+    const source = sources.get(claim.sourceId);
+    const record: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+      ...claim,
+      sourceTitle: source?.title,
+      outlet: source?.outlet,
+      publishedAt: source?.publishedAt,
+      verdicts: verdicts.get(claim.id) ?? [],
+    };
+    lines.push(CSV_COLUMNS.map((column) => csvField(record[column])).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

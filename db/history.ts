@@ -1,0 +1,467 @@
+// The write path every record goes through: actions, field-level changes with clocks, tombstones, undo/redo.
+// Each table's current row is the result of its changes; audit, undo and merge read the changes.
+import type { CaseFile } from './caseFile.ts';
+import { prepare } from './caseFile.ts';
+import { hlcTime } from './clock.ts';
+import { AttestError, notFound } from './errors.ts';
+import { newId } from './ids.ts';
+
+export type EntityKind = 'source' | 'claim' | 'tag' | 'claimTag' | 'sourceTag' | 'link' | 'review';
+
+type Row = Record<string, unknown>;
+
+interface EntitySpec {
+  table: string;
+  /** Every field of the record (camelCase) and its column; all but `text` are kept in the creation change. */
+  fields: Record<string, string>;
+  /** Fields fixed at creation: no change may touch them. */
+  immutable: readonly string[];
+  /** Fields held as JSON text in their column. */
+  json?: readonly string[];
+  /** Columns computed from fields after each write. */
+  derive?: (fields: Row) => Row;
+  fts?: { table: string; columns: readonly string[] };
+}
+
+const common = { deleted: 'deleted' };
+
+export const entities: Record<EntityKind, EntitySpec> = {
+  source: {
+    table: 'sources',
+    fields: {
+      sha256: 'sha256',
+      text: 'text',
+      originalSha256: 'original_sha256',
+      fileName: 'file_name',
+      format: 'format',
+      title: 'title',
+      outlet: 'outlet',
+      author: 'author',
+      url: 'url',
+      publishedAt: 'published_at',
+      language: 'language',
+      reliability: 'reliability',
+      note: 'note',
+      ...common,
+    },
+    immutable: ['sha256', 'text', 'originalSha256', 'fileName', 'format'],
+    fts: { table: 'sources_fts', columns: ['title', 'outlet', 'text'] },
+  },
+  claim: {
+    table: 'claims',
+    fields: {
+      sourceId: 'source_id',
+      sourceSha256: 'source_sha256',
+      start: 'quote_start',
+      end: 'quote_end',
+      quote: 'quote',
+      prefix: 'prefix',
+      suffix: 'suffix',
+      statement: 'statement',
+      claimant: 'claimant',
+      date: 'event_date',
+      place: 'place',
+      actors: 'actors',
+      eventType: 'event_type',
+      credibility: 'credibility',
+      status: 'status',
+      note: 'note',
+      ...common,
+    },
+    immutable: ['sourceId', 'sourceSha256', 'start', 'end', 'quote', 'prefix', 'suffix'],
+    json: ['actors'],
+    fts: { table: 'claims_fts', columns: ['statement', 'quote', 'claimant', 'place', 'note'] },
+  },
+  tag: {
+    table: 'tags',
+    fields: {
+      parentId: 'parent_id',
+      name: 'name',
+      kind: 'kind',
+      color: 'color',
+      description: 'description',
+      mergedInto: 'merged_into',
+      ...common,
+    },
+    immutable: [],
+  },
+  claimTag: {
+    table: 'claim_tags',
+    fields: { claimId: 'claim_id', tagId: 'tag_id', ...common },
+    immutable: ['claimId', 'tagId'],
+  },
+  sourceTag: {
+    table: 'source_tags',
+    fields: { sourceId: 'source_id', tagId: 'tag_id', ...common },
+    immutable: ['sourceId', 'tagId'],
+  },
+  link: {
+    table: 'links',
+    fields: {
+      fromClaimId: 'from_claim_id',
+      toClaimId: 'to_claim_id',
+      relation: 'relation',
+      note: 'note',
+      ...common,
+    },
+    immutable: ['fromClaimId', 'toClaimId', 'relation'],
+  },
+  review: {
+    table: 'reviews',
+    fields: {
+      claimId: 'claim_id',
+      verdict: 'verdict',
+      comment: 'comment',
+      claimHash: 'claim_hash',
+      ...common,
+    },
+    immutable: ['claimId', 'verdict', 'comment', 'claimHash'],
+  },
+};
+
+/** Hooks for columns derived from fields; set by the modules that own them (claims: earliest/latest). */
+export function setDerive(kind: EntityKind, derive: (fields: Row) => Row): void {
+  entities[kind].derive = derive;
+}
+
+export interface Action {
+  id: string;
+  hlc: string;
+  at: number;
+}
+
+export type ActionKind = 'do' | 'undo' | 'redo';
+
+/** Written with every action (not once per session): a rolled-back action must not take the author row with it. */
+function recordAuthor(c: CaseFile): void {
+  prepare(
+    c,
+    `INSERT INTO authors (id, name) VALUES (:id, :name)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE name <> excluded.name`,
+  ).run(c.author);
+}
+
+/** Starts a user action; call inside a transaction. Its changes are undone together. */
+export function beginAction(
+  c: CaseFile,
+  label: string,
+  kind: ActionKind = 'do',
+  targetId: string | null = null,
+): Action {
+  if (!c.db.inTransaction) throw new AttestError('internal', 'An action must run inside a transaction.');
+  recordAuthor(c);
+  const hlc = c.clock.tick();
+  const action = { id: newId(), hlc, at: hlcTime(hlc) };
+  prepare(
+    c,
+    `INSERT INTO actions (id, author_id, hlc, at, kind, label, target_id)
+     VALUES (:id, :authorId, :hlc, :at, :kind, :label, :targetId)`,
+  ).run({ ...action, authorId: c.author.id, kind, label, targetId });
+  prepare(
+    c,
+    `INSERT INTO meta (key, value) VALUES ('clock', :hlc) ON CONFLICT (key) DO UPDATE SET value = :hlc`,
+  ).run({
+    hlc,
+  });
+  return action;
+}
+
+const toColumn = (spec: EntitySpec, field: string, value: unknown): unknown => {
+  if (value === undefined) return null;
+  if (field === 'deleted') return value ? 1 : 0;
+  if (spec.json?.includes(field)) return JSON.stringify(value ?? []);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+};
+
+const fromColumn = (spec: EntitySpec, field: string, value: unknown): unknown => {
+  if (field === 'deleted') return value === 1;
+  if (spec.json?.includes(field)) return JSON.parse(String(value ?? '[]'));
+  return value;
+};
+
+/** The record's fields (camelCase) as they stand, tombstoned or not; null when there is no such record. */
+export function readEntity(c: CaseFile, kind: EntityKind, id: string): Row | null {
+  const spec = entities[kind];
+  const row = prepare(c, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined;
+  if (!row) return null;
+  const fields: Row = { id };
+  for (const [field, column] of Object.entries(spec.fields))
+    fields[field] = fromColumn(spec, field, row[column]);
+  fields.seq = row.seq;
+  return fields;
+}
+
+function ftsWrite(c: CaseFile, spec: EntitySpec, seq: unknown, fields: Row, remove: boolean): void {
+  if (!spec.fts) return;
+  const columns = spec.fts.columns;
+  const placeholders = columns.map(() => '?').join(', ');
+  const values = columns.map((field) => fields[field] ?? null);
+  if (remove) {
+    prepare(
+      c,
+      `INSERT INTO ${spec.fts.table} (${spec.fts.table}, rowid, ${columns.join(', ')}) VALUES ('delete', ?, ${placeholders})`,
+    ).run(seq, ...values);
+  } else {
+    prepare(
+      c,
+      `INSERT INTO ${spec.fts.table} (rowid, ${columns.join(', ')}) VALUES (?, ${placeholders})`,
+    ).run(seq, ...values);
+  }
+}
+
+function insertChange(
+  c: CaseFile,
+  action: Action,
+  kind: EntityKind,
+  id: string,
+  field: string,
+  value: unknown,
+  prevHlc: string | null,
+): string {
+  const hlc = c.clock.tick();
+  prepare(
+    c,
+    `INSERT INTO changes (action_id, entity, entity_id, field, value, hlc, author_id, prev_hlc)
+     VALUES (:actionId, :entity, :entityId, :field, :value, :hlc, :authorId, :prevHlc)`,
+  ).run({
+    actionId: action.id,
+    entity: kind,
+    entityId: id,
+    field,
+    value: JSON.stringify(value ?? null),
+    hlc,
+    authorId: c.author.id,
+    prevHlc,
+  });
+  return hlc;
+}
+
+/** Creates a record; `fields` holds every field of its spec that is not null/default. */
+export function insertEntity(c: CaseFile, action: Action, kind: EntityKind, id: string, fields: Row): void {
+  const spec = entities[kind];
+  const all: Row = { ...fields, deleted: false };
+  const logged: Row = {};
+  for (const field of Object.keys(spec.fields)) {
+    if (field !== 'text' && all[field] !== undefined) logged[field] = all[field];
+  }
+  for (const field of Object.keys(all)) {
+    if (!(field in spec.fields)) throw new AttestError('internal', `No field ${field} on ${kind}.`);
+  }
+  const hlc = insertChange(c, action, kind, id, '*', logged, null);
+  const columns: Row = {
+    id,
+    created_at: action.at,
+    created_by: c.author.id,
+    updated_at: action.at,
+    updated_by: c.author.id,
+    hlc,
+  };
+  for (const [field, column] of Object.entries(spec.fields))
+    columns[column] = toColumn(spec, field, all[field]);
+  Object.assign(columns, spec.derive?.(all));
+  const names = Object.keys(columns);
+  const result = prepare(
+    c,
+    `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map((n) => `:${n}`).join(', ')})`,
+  ).run(columns);
+  ftsWrite(c, spec, result.lastInsertRowid, all, false);
+}
+
+/** The clock of the change that set a field's current value (its creation, or its last edit). */
+function currentChange(
+  c: CaseFile,
+  id: string,
+  field: string,
+): { hlc: string; actionId: string } | undefined {
+  return prepare(
+    c,
+    `SELECT hlc, action_id AS actionId FROM changes WHERE entity_id = :id AND field IN (:field, '*')
+     ORDER BY hlc DESC, author_id DESC LIMIT 1`,
+  ).get({ id, field }) as { hlc: string; actionId: string } | undefined;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Applies a patch of fields; unchanged fields are skipped. Returns the fields that changed. */
+export function updateEntity(
+  c: CaseFile,
+  action: Action,
+  kind: EntityKind,
+  id: string,
+  patch: Row,
+): string[] {
+  const spec = entities[kind];
+  const current = readEntity(c, kind, id);
+  if (!current) throw notFound(`No ${kind} with id ${id}.`);
+  const changed = Object.keys(patch).filter(
+    (field) => patch[field] !== undefined && !same(patch[field], current[field]),
+  );
+  if (changed.length === 0) return [];
+  for (const field of changed) {
+    if (!(field in spec.fields)) throw new AttestError('internal', `No field ${field} on ${kind}.`);
+    if (spec.immutable.includes(field))
+      throw new AttestError('conflict', `The ${field} of a ${kind} cannot change.`);
+  }
+  const next: Row = { ...current };
+  let hlc = '';
+  for (const field of changed) {
+    next[field] = patch[field];
+    hlc = insertChange(c, action, kind, id, field, patch[field], currentChange(c, id, field)?.hlc ?? null);
+  }
+  const columns: Row = { updated_at: action.at, updated_by: c.author.id, hlc };
+  for (const field of changed) columns[spec.fields[field]!] = toColumn(spec, field, next[field]);
+  Object.assign(columns, spec.derive?.(next));
+  const assignments = Object.keys(columns).map((column) => `${column} = :${column}`);
+  const ftsTouched = spec.fts && changed.some((f) => f === 'deleted' || spec.fts!.columns.includes(f));
+  if (ftsTouched && !current.deleted) ftsWrite(c, spec, current.seq, current, true);
+  prepare(c, `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE id = :id`).run({ ...columns, id });
+  if (ftsTouched && !next.deleted) ftsWrite(c, spec, current.seq, next, false);
+  return changed;
+}
+
+interface ChangeRow {
+  entity: EntityKind;
+  entityId: string;
+  field: string;
+  value: string;
+  hlc: string;
+  prevHlc: string | null;
+  authorId: string;
+}
+
+/** The value a field had before a change: from the change it overwrote (an edit, or the creation). */
+function valueBefore(c: CaseFile, change: ChangeRow): unknown {
+  if (!change.prevHlc) return undefined;
+  const prev = prepare(
+    c,
+    `SELECT field, value FROM changes WHERE entity_id = :id AND hlc = :hlc AND field IN (:field, '*')`,
+  ).get({ id: change.entityId, hlc: change.prevHlc, field: change.field }) as
+    { field: string; value: string } | undefined;
+  if (!prev) return undefined;
+  const value = JSON.parse(prev.value) as unknown;
+  return prev.field === '*' ? ((value as Row)[change.field] ?? null) : value;
+}
+
+interface StackEntry {
+  id: string;
+  label: string;
+}
+
+/** Replays the analyst's actions into the undo and redo stacks. */
+function stacks(c: CaseFile): { done: StackEntry[]; undone: StackEntry[] } {
+  const rows = prepare(
+    c,
+    `SELECT id, kind, label, target_id AS targetId FROM actions WHERE author_id = ? ORDER BY hlc`,
+  ).all(c.author.id) as { id: string; kind: ActionKind; label: string; targetId: string | null }[];
+  const done: StackEntry[] = [];
+  let undone: StackEntry[] = [];
+  const labels = new Map(rows.map((r) => [r.id, r.label]));
+  for (const row of rows) {
+    if (row.kind === 'do') {
+      done.push({ id: row.id, label: row.label });
+      undone = [];
+    } else if (row.kind === 'undo') {
+      const index = done.findIndex((e) => e.id === row.targetId);
+      if (index >= 0) undone.push(...done.splice(index, 1));
+    } else {
+      const index = undone.findIndex((e) => e.id === row.targetId);
+      if (index >= 0) undone.splice(index, 1);
+      done.push({ id: row.targetId!, label: labels.get(row.targetId!) ?? '' });
+    }
+  }
+  return { done, undone };
+}
+
+export interface UndoState {
+  undo: string | null;
+  redo: string | null;
+}
+
+/** What Undo and Redo would act on now, by label ("Create claim"), for menus. */
+export function undoState(c: CaseFile): UndoState {
+  const { done, undone } = stacks(c);
+  return { undo: done.at(-1)?.label ?? null, redo: undone.at(-1)?.label ?? null };
+}
+
+function changesOf(c: CaseFile, actionId: string): ChangeRow[] {
+  return prepare(
+    c,
+    `SELECT entity, entity_id AS entityId, field, value, hlc, prev_hlc AS prevHlc, author_id AS authorId
+     FROM changes WHERE action_id = ? ORDER BY hlc`,
+  ).all(actionId) as ChangeRow[];
+}
+
+/** Undoes the analyst's last action that is not undone yet. Returns its label, or null when there is none. */
+export function undo(c: CaseFile): string | null {
+  const { done } = stacks(c);
+  const target = done.at(-1);
+  if (!target) return null;
+  const changes = changesOf(c, target.id).reverse();
+  // Someone else's later edit of the same field (of any field, for a creation) wins over an undo:
+  // refuse rather than silently overwrite their work.
+  for (const change of changes) {
+    const later = prepare(
+      c,
+      `SELECT a.name FROM changes ch JOIN authors a ON a.id = ch.author_id
+       WHERE ch.entity_id = :entityId AND ch.hlc > :hlc AND ch.author_id <> :authorId
+         AND (:field = '*' OR ch.field IN (:field, 'deleted'))
+       ORDER BY ch.hlc DESC LIMIT 1`,
+    )
+      .pluck()
+      .get({ entityId: change.entityId, hlc: change.hlc, authorId: c.author.id, field: change.field }) as
+      string | undefined;
+    if (later !== undefined) {
+      throw new AttestError('conflict', `Cannot undo "${target.label}": ${later} has changed it since.`);
+    }
+  }
+  const action = beginAction(c, target.label, 'undo', target.id);
+  for (const change of changes) {
+    if (change.field === '*') updateEntity(c, action, change.entity, change.entityId, { deleted: true });
+    else
+      updateEntity(c, action, change.entity, change.entityId, {
+        [change.field]: valueBefore(c, change) ?? null,
+      });
+  }
+  return target.label;
+}
+
+/** Redoes the analyst's last undone action. Returns its label, or null when there is none. */
+export function redo(c: CaseFile): string | null {
+  const { undone } = stacks(c);
+  const target = undone.at(-1);
+  if (!target) return null;
+  const action = beginAction(c, target.label, 'redo', target.id);
+  for (const change of changesOf(c, target.id)) {
+    if (change.field === '*') updateEntity(c, action, change.entity, change.entityId, { deleted: false });
+    else
+      updateEntity(c, action, change.entity, change.entityId, { [change.field]: JSON.parse(change.value) });
+  }
+  return target.label;
+}
+
+export interface HistoryEntry {
+  at: string;
+  hlc: string;
+  author: string;
+  authorId: string;
+  action: string;
+  actionKind: ActionKind;
+  entity: EntityKind;
+  entityId: string;
+  field: string;
+  value: unknown;
+}
+
+/** The audit trail of records: every change, oldest first, with who and when. */
+export function historyOf(c: CaseFile, entityIds: readonly string[]): HistoryEntry[] {
+  if (entityIds.length === 0) return [];
+  const rows = prepare(
+    c,
+    `SELECT ch.hlc, ch.entity, ch.entity_id AS entityId, ch.field, ch.value, ch.author_id AS authorId,
+            au.name AS author, ac.label AS action, ac.kind AS actionKind
+     FROM changes ch JOIN authors au ON au.id = ch.author_id JOIN actions ac ON ac.id = ch.action_id
+     WHERE ch.entity_id IN (SELECT value FROM json_each(?)) ORDER BY ch.hlc, ch.author_id`,
+  ).all(JSON.stringify(entityIds)) as (Omit<HistoryEntry, 'at' | 'value'> & { value: string })[];
+  return rows.map((r) => ({ ...r, at: new Date(hlcTime(r.hlc)).toISOString(), value: JSON.parse(r.value) }));
+}

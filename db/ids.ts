@@ -1,0 +1,27 @@
+// Record ids: random UUIDs for claims and reviews; name-based UUIDs where two teams must meet on the same id.
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+
+// Fixed namespaces (random, generated once for Attest): changing one would split every merged case.
+const SOURCE_NS = '5f0b7c55-2a5e-4c56-9e3c-7f1b0d1f6a01';
+const TAG_NS = '0c9b6a53-7d0e-4a88-8c0f-2b4e1d6f3a02';
+const MEMBERSHIP_NS = 'a8e3d6f1-43b2-4f5d-9b1c-6e2f0a7d5b03';
+const LINK_NS = 'd2c4b7e9-1f3a-4e6d-8a5b-3c9e0f2d7a04';
+const AUTHOR_NS = '7b1e9c3d-5a2f-4d8e-b6c0-1f4a3e9d2c05';
+
+export const newId = (): string => randomUUID();
+
+/** Sources meet by their text's SHA-256, so the same text imported on two machines is one source. */
+export const sourceIdFor = (sha256: string): string => uuidv5(sha256, SOURCE_NS);
+
+/** "Actors/M23" and " actors / m23 " are the same tag everywhere. */
+export const tagIdFor = (pathKey: string): string => uuidv5(pathKey, TAG_NS);
+
+export const membershipIdFor = (ownerId: string, tagId: string): string =>
+  uuidv5(`${ownerId}|${tagId}`, MEMBERSHIP_NS);
+
+export const linkIdFor = (fromId: string, toId: string, relation: string): string =>
+  uuidv5(`${relation}|${fromId}|${toId}`, LINK_NS);
+
+/** An analyst known only by name (the command line) gets the same id in every case file. */
+export const authorIdFor = (name: string): string => uuidv5(name.normalize('NFC').trim(), AUTHOR_NS);

@@ -1,0 +1,27 @@
+// The explicit list of schema migrations; a released entry and its SQL file are never edited, only appended to.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Migration {
+  /** The schema version a case file has after this migration (its PRAGMA user_version). */
+  version: number;
+  file: string;
+  /** The folder of the file: this one for released migrations; tests point elsewhere. */
+  dir?: string;
+}
+
+export const migrations: readonly Migration[] = [{ version: 10, file: '0010_init.sql' }];
+
+export const latestVersion: number = migrations[migrations.length - 1]!.version;
+
+const sqlCache = new Map<string, string>();
+
+export function migrationSql(migration: Migration): string {
+  const path = join(migration.dir ?? import.meta.dirname, migration.file);
+  let sql = sqlCache.get(path);
+  if (sql === undefined) {
+    sql = readFileSync(path, 'utf8');
+    sqlCache.set(path, sql);
+  }
+  return sql;
+}

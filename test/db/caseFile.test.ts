@@ -1,0 +1,219 @@
+// Case files on disk: create, open, refusals of foreign, corrupt, newer and tampered files, migration with backup.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  APPLICATION_ID,
+  caseInfo,
+  closeCase,
+  createCase,
+  inspectCaseFile,
+  openCase,
+} from '../../db/caseFile.ts';
+import { AttestError } from '../../db/errors.ts';
+import { latestVersion, migrations, type Migration } from '../../db/migrations/index.ts';
+import { renderSchema } from '../../db/schema.ts';
+import { addSource, REPORT, tempDir } from '../helpers.ts';
+
+const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function refusal(fn: () => unknown): AttestError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AttestError);
+    return error as AttestError;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** A closed, valid case file with one source, for tampering. */
+function savedCase(): string {
+  const path = join(tempDir(), 'saved.attest');
+  const c = createCase(path, { author: 'Ana' });
+  addSource(c, REPORT);
+  closeCase(c);
+  return path;
+}
+
+/** Checks that opening a file is refused with a code, and that the file is left exactly as it was. */
+function expectRefusedUntouched(path: string, code: string): AttestError {
+  const before = hashOf(path);
+  const siblings = readdirSync(join(path, '..')).sort();
+  const error = refusal(() => openCase(path, { author: 'Ana' }));
+  expect(error.code).toBe(code);
+  expect(error.message).not.toContain('/');
+  expect(hashOf(path)).toBe(before);
+  expect(readdirSync(join(path, '..')).sort()).toEqual(siblings);
+  return error;
+}
+
+describe('creating and opening', () => {
+  it('creates a case file with the identity pragmas, WAL and foreign keys', () => {
+    const path = join(tempDir(), 'new.attest');
+    const c = createCase(path, { author: 'Ana', title: 'Kivu 2025' });
+    expect(c.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(c.db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(c.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(c.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(c.db.pragma('trusted_schema', { simple: true })).toBe(0);
+    const info = caseInfo(c);
+    expect(info.title).toBe('Kivu 2025');
+    expect(info.caseId).toMatch(/^[0-9a-f-]{36}$/);
+    closeCase(c);
+    const again = openCase(path, { author: 'Ben' });
+    expect(caseInfo(again).caseId).toBe(info.caseId);
+    closeCase(again);
+  });
+
+  it('refuses to create over an existing file', () => {
+    const path = savedCase();
+    const before = hashOf(path);
+    expect(refusal(() => createCase(path, { author: 'Ana' })).code).toBe('conflict');
+    expect(hashOf(path)).toBe(before);
+  });
+
+  it('keeps the clock moving forward across sessions', () => {
+    const path = savedCase();
+    const c = openCase(path, { author: 'Ana' });
+    const stored = c.db.prepare(`SELECT value FROM meta WHERE key = 'clock'`).pluck().get() as string;
+    expect(c.clock.last).toBe(stored);
+    expect(c.clock.tick() > stored).toBe(true);
+    closeCase(c);
+  });
+});
+
+describe('refusing files that are not sound Attest cases', () => {
+  it('refuses a missing file', () => {
+    expect(refusal(() => openCase(join(tempDir(), 'none.attest'), { author: 'Ana' })).code).toBe('not-found');
+  });
+
+  it('refuses an empty file and a text file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.attest'), '');
+    expectRefusedUntouched(join(dir, 'empty.attest'), 'not-a-case');
+    writeFileSync(join(dir, 'notes.attest'), 'these are my notes, not a database\n'.repeat(50));
+    const error = expectRefusedUntouched(join(dir, 'notes.attest'), 'not-a-case');
+    expect(error.message).toMatch(/notes\.attest is not an Attest case file/);
+  });
+
+  it('refuses a foreign SQLite database', () => {
+    const path = join(tempDir(), 'other.attest');
+    const db = new Database(path);
+    db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+    db.close();
+    const error = expectRefusedUntouched(path, 'not-a-case');
+    expect(error.message).toMatch(/SQLite database but not an Attest case file/);
+  });
+
+  it('refuses a truncated case file', () => {
+    const path = savedCase();
+    truncateSync(path, 4096 * 3);
+    expectRefusedUntouched(path, 'corrupt');
+  });
+
+  it('refuses a case file with damaged pages', () => {
+    const path = savedCase();
+    const bytes = readFileSync(path);
+    // Overwrite the middle of the file (b-tree pages) with garbage; the header stays valid.
+    for (let i = 4096 * 2; i < bytes.length - 4096; i += 7) bytes[i] = (i * 31) & 0xff;
+    writeFileSync(path, bytes);
+    expectRefusedUntouched(path, 'corrupt');
+  });
+
+  it('refuses a file from a newer version with a clear message', () => {
+    const path = savedCase();
+    const db = new Database(path);
+    db.pragma(`user_version = ${latestVersion + 10}`);
+    db.close();
+    const error = expectRefusedUntouched(path, 'newer-version');
+    expect(error.message).toMatch(/newer version of Attest/);
+  });
+
+  it('refuses a case file that carries an unexpected trigger, view or table', () => {
+    for (const sql of [
+      `CREATE TRIGGER spy AFTER INSERT ON claims BEGIN DELETE FROM sources; END`,
+      `CREATE VIEW everything AS SELECT * FROM sources`,
+      `CREATE TABLE extra (x)`,
+      `DROP INDEX claims_by_date`,
+    ]) {
+      const path = savedCase();
+      const db = new Database(path);
+      db.exec(sql);
+      db.close();
+      const error = expectRefusedUntouched(path, 'untrusted-schema');
+      expect(error.message).toMatch(/structure is not what Attest creates/);
+    }
+  });
+
+  it('inspects without writing, and reports the version', () => {
+    const path = savedCase();
+    const before = hashOf(path);
+    expect(inspectCaseFile(path)).toBe(latestVersion);
+    expect(hashOf(path)).toBe(before);
+  });
+});
+
+describe('migrations', () => {
+  it('db/schema.sql is what the migrations produce (run `npm run db:schema`)', () => {
+    expect(readFileSync(join(import.meta.dirname, '../../db/schema.sql'), 'utf8')).toBe(renderSchema());
+  });
+
+  it('migration files are numbered in steps of 10 and listed in order', () => {
+    const files = readdirSync(join(import.meta.dirname, '../../db/migrations')).filter((f) =>
+      f.endsWith('.sql'),
+    );
+    expect(migrations.map((m) => m.file)).toEqual(files.sort());
+    migrations.forEach((m, i) => {
+      expect(m.version).toBe((i + 1) * 10);
+      expect(m.file.startsWith(String(m.version).padStart(4, '0'))).toBe(true);
+    });
+  });
+
+  it('backs up an older file, migrates it in place and keeps its records', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '9990_future.sql'), 'ALTER TABLE sources ADD COLUMN region TEXT;\n');
+    const future: Migration[] = [
+      ...migrations,
+      { version: latestVersion + 10, file: '9990_future.sql', dir },
+    ];
+    const path = savedCase();
+    const before = hashOf(path);
+    const c = openCase(path, { author: 'Ana', migrations: future });
+    expect(c.db.pragma('user_version', { simple: true })).toBe(latestVersion + 10);
+    expect(c.db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(1);
+    expect(c.db.prepare(`SELECT name FROM pragma_table_info('sources')`).pluck().all()).toContain('region');
+    closeCase(c);
+    expect(hashOf(path)).not.toBe(before);
+    // The backup is a full, openable case at the old version with the same records.
+    const backup = `${path}.v${latestVersion}.bak`;
+    expect(existsSync(backup)).toBe(true);
+    const old = openCase(backup, { author: 'Ana' });
+    expect(old.db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(1);
+    closeCase(old);
+    // This engine refuses the upgraded file as newer, without touching it.
+    expectRefusedUntouched(path, 'newer-version');
+  });
+
+  it('a failed migration changes nothing', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, '9990_broken.sql'),
+      'ALTER TABLE sources ADD COLUMN region TEXT;\nCREATE TABLE broken (;\n',
+    );
+    const broken: Migration[] = [
+      ...migrations,
+      { version: latestVersion + 10, file: '9990_broken.sql', dir },
+    ];
+    const path = savedCase();
+    expect(refusal(() => openCase(path, { author: 'Ana', migrations: broken })).code).toBe('io');
+    const c = openCase(path, { author: 'Ana' });
+    expect(c.db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(c.db.prepare(`SELECT name FROM pragma_table_info('sources')`).pluck().all()).not.toContain(
+      'region',
+    );
+    closeCase(c);
+  });
+});

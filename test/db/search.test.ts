@@ -1,0 +1,121 @@
+// Search (FTS5 with snippets and filters) and the timeline queries (window, buckets, undated).
+import { describe, expect, it } from 'vitest';
+import { createClaim, deleteClaim, updateClaim } from '../../db/claims.ts';
+import { AttestError } from '../../db/errors.ts';
+import { search, toFtsQuery } from '../../db/search.ts';
+import { timelineBuckets, timelineWindow, undatedClaims } from '../../db/timeline.ts';
+import { addSource, newCase, REPORT } from '../helpers.ts';
+
+function caseWithClaims() {
+  const c = newCase();
+  const sourceId = addSource(c, REPORT);
+  const claim = (quote: string, extra: object = {}) =>
+    createClaim(c, { anchor: { sourceId, quote }, statement: quote, ...extra });
+  const sunday = claim('Rebels of the M23 group entered the city of Goma', {
+    date: '2025-01-26',
+    tags: ['Actors/M23'],
+  });
+  const soldiers = claim('about 4,000 Rwandan soldiers support the rebels', {
+    date: '2025-01~',
+    claimant: 'UN experts',
+  });
+  const airport = claim('fighting closed the airport', { date: '2025-01-25', status: 'verified' });
+  const toll = claim('700 people had died', { date: '2025-01-26/2025-02-03' });
+  const undated = claim('The health ministry said');
+  return { c, sourceId, sunday, soldiers, airport, toll, undated };
+}
+
+describe('search', () => {
+  it('finds claims and sources with marked snippets, ignoring accents and case', () => {
+    const { c, sourceId, soldiers } = caseWithClaims();
+    const hits = search(c, 'rwandan SOLDIERS');
+    expect(hits.map((h) => [h.kind, h.id])).toEqual(
+      expect.arrayContaining([
+        ['claim', soldiers.id],
+        ['source', sourceId],
+      ]),
+    );
+    const hit = hits.find((h) => h.kind === 'claim')!;
+    expect(hit.marks.map(([s, e]) => hit.snippet.slice(s, e).toLowerCase())).toEqual(
+      expect.arrayContaining(['rwandan', 'soldiers']),
+    );
+    updateClaim(c, soldiers.id, { note: 'Kinshasa disputes the figure' });
+    expect(search(c, 'kinshása').map((h) => h.id)).toEqual([soldiers.id]);
+  });
+
+  it('treats the query as words, never as FTS syntax', () => {
+    const { c } = caseWithClaims();
+    for (const q of ['"', 'M23 OR', 'NEAR(', 'AND', '*', 'goma" OR "x', 'col:umn', '-rebels']) {
+      expect(() => search(c, q)).not.toThrow();
+    }
+    expect(toFtsQuery('say "hello" (now)')).toBe('"say" "hello" "now"');
+    expect(search(c, '   ')).toEqual([]);
+  });
+
+  it('searches as you type with a prefix, filters claims, and forgets deleted claims', () => {
+    const { c, sunday, airport } = caseWithClaims();
+    expect(search(c, 'airp', { prefix: true, kinds: ['claim'] }).map((h) => h.id)).toEqual([airport.id]);
+    expect(search(c, 'airp', { kinds: ['claim'] })).toEqual([]);
+    expect(search(c, 'goma', { tag: 'Actors' }).map((h) => h.id)).toEqual([sunday.id]);
+    expect(search(c, 'airport', { status: 'draft' })).toEqual([]);
+    expect(
+      search(c, 'goma', { from: '2025-01-26', to: '2025-01-26', kinds: ['claim'] }).map((h) => h.id),
+    ).toEqual([sunday.id]);
+    deleteClaim(c, airport.id);
+    expect(search(c, 'airport', { kinds: ['claim'] })).toEqual([]);
+  });
+});
+
+describe('timeline', () => {
+  it('returns the claims whose dates meet a window, ranges included, and marks exact days', () => {
+    const { c, sunday, soldiers, airport, toll } = caseWithClaims();
+    const { items, truncated } = timelineWindow(c, { from: '2025-01-26', to: '2025-01-26' });
+    expect(truncated).toBe(false);
+    expect(items.map((i) => i.id).sort()).toEqual([sunday.id, soldiers.id, toll.id].sort());
+    expect(items.find((i) => i.id === sunday.id)?.exact).toBe(true);
+    expect(items.find((i) => i.id === soldiers.id)?.exact).toBe(false);
+    expect(timelineWindow(c, { from: '2025-02-01', to: '2025-02-28' }).items.map((i) => i.id)).toEqual([
+      toll.id,
+    ]);
+    expect(
+      timelineWindow(c, { from: '2025-01-25', to: '2025-01-25', status: 'verified' }).items.map((i) => i.id),
+    ).toEqual([airport.id]);
+    expect(timelineWindow(c, { from: '2025-01-01', to: '2025-12-31', limit: 2 })).toMatchObject({
+      truncated: true,
+    });
+  });
+
+  it('counts claims per day, week, month and year where they begin in the window', () => {
+    const { c } = caseWithClaims();
+    expect(timelineBuckets(c, { from: '2025-01-20', to: '2025-02-28', unit: 'day' })).toEqual([
+      { start: '2025-01-20', count: 1 }, // "2025-01~" begins before the window: counted at its start
+      { start: '2025-01-25', count: 1 },
+      { start: '2025-01-26', count: 2 },
+    ]);
+    expect(timelineBuckets(c, { from: '2025-01-01', to: '2025-02-28', unit: 'week' })).toEqual([
+      { start: '2024-12-30', count: 1 },
+      { start: '2025-01-20', count: 3 },
+    ]);
+    expect(timelineBuckets(c, { from: '2024-01-01', to: '2025-12-31', unit: 'month' })).toEqual([
+      { start: '2025-01-01', count: 4 },
+    ]);
+    expect(timelineBuckets(c, { from: '2020-01-01', to: '2030-12-31', unit: 'year' })).toEqual([
+      { start: '2025-01-01', count: 4 },
+    ]);
+  });
+
+  it('lists undated claims beside the timeline and refuses bad windows', () => {
+    const { c, undated } = caseWithClaims();
+    expect(undatedClaims(c)).toEqual({ count: 1, ids: [undated.id] });
+    for (const window of [
+      { from: '2025-02-01', to: '2025-01-01' },
+      { from: 'last week', to: '2025-01-01' },
+      { from: '2025-02-30', to: '2025-03-01' },
+    ]) {
+      expect(() => timelineWindow(c, window)).toThrow(AttestError);
+    }
+    expect(() => timelineBuckets(c, { from: '2025-01-01', to: '2025-02-01', unit: 'hour' as never })).toThrow(
+      /bucket/,
+    );
+  });
+});

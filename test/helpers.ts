@@ -1,0 +1,36 @@
+// Shared test fixtures: temporary folders and case files on the real file system, removed after each test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { closeCase, createCase, type CaseFile } from '../db/caseFile.ts';
+import { importSources } from '../db/sources.ts';
+
+const cleanups: (() => void)[] = [];
+
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'attest-test-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function newCase(author = 'Ana Analyst', title = 'Test case'): CaseFile {
+  const path = join(tempDir(), 'test.attest');
+  const c = createCase(path, { author, title });
+  cleanups.push(() => closeCase(c));
+  return c;
+}
+
+/** Imports text as a source and returns its id. */
+export function addSource(c: CaseFile, text: string, fileName = 'report.txt'): string {
+  const [result] = importSources(c, [{ fileName, bytes: new TextEncoder().encode(text) }]);
+  if (!result?.ok) throw new Error(`import failed: ${result && !result.ok ? result.error : 'no result'}`);
+  return result.id;
+}
+
+export const REPORT = `date 2025-02-22 GOMA, Democratic Republic of Congo — Rebels of the M23 group entered the city of Goma last Sunday, the provincial governor said. According to UN experts, about 4,000 Rwandan soldiers support the rebels. A day earlier, fighting closed the airport. The health ministry said 700 people had died in Goma.
+`;
