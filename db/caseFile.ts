@@ -28,7 +28,8 @@ export interface Author {
 export interface CaseFile {
   readonly db: Database.Database;
   readonly path: string;
-  readonly author: Author;
+  /** The analyst whose name goes on every change; preferences can change it. */
+  author: Author;
   readonly clock: Clock;
   /** Prepared statements, cached per connection. */
   readonly statements: Map<string, Database.Statement>;

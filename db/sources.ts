@@ -69,6 +69,28 @@ export type ImportResult =
 
 const sha256Of = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
+/** A file read and normalized, ready to be written; or the reason it was refused. */
+export interface PreparedFile {
+  fileName: string;
+  file: ImportFile;
+  ingested?: IngestedSource;
+  error?: string;
+}
+
+/** Reads one file (pure: no case needed), so callers can report progress between files. */
+export function prepareFile(file: ImportFile): PreparedFile {
+  const fileName = basename(file.fileName);
+  try {
+    return { fileName, file, ingested: ingestFile(fileName, file.bytes) };
+  } catch (error) {
+    return {
+      fileName,
+      file,
+      error: error instanceof AttestError ? error.message : `${fileName} could not be read.`,
+    };
+  }
+}
+
 /**
  * Imports files as sources in one action. A refused file is reported with its reason and does not stop the
  * others; the same text imported again is the same source (`duplicate: true`).
@@ -78,22 +100,16 @@ export function importSources(
   files: readonly ImportFile[],
   onProgress?: (done: number, total: number) => void,
 ): ImportResult[] {
-  type Prepared = { fileName: string; file: ImportFile; ingested?: IngestedSource; error?: string };
-  const prepared = files.map((file, index): Prepared => {
-    const fileName = basename(file.fileName);
-    try {
-      const ingested = ingestFile(fileName, file.bytes);
-      return { fileName, file, ingested };
-    } catch (error) {
-      return {
-        fileName,
-        file,
-        error: error instanceof AttestError ? error.message : `${fileName} could not be read.`,
-      };
-    } finally {
-      onProgress?.(index + 1, files.length);
-    }
+  const prepared = files.map((file, index) => {
+    const result = prepareFile(file);
+    onProgress?.(index + 1, files.length);
+    return result;
   });
+  return commitImport(c, prepared);
+}
+
+/** Writes prepared files as sources in one action (one transaction). */
+export function commitImport(c: CaseFile, prepared: readonly PreparedFile[]): ImportResult[] {
   const accepted = prepared.filter((p) => p.ingested);
   const label =
     accepted.length === 1 ? `Import ${accepted[0]!.fileName}` : `Import ${accepted.length} sources`;

@@ -1,0 +1,195 @@
+// The handlers behind every contract method, bound to one session (an open case and the analyst's preferences).
+import { caseInfo, prepare, toAuthor, transaction, type CaseFile } from '../../db/caseFile.ts';
+import {
+  createClaim,
+  deleteClaim,
+  getClaim,
+  listClaims,
+  updateClaim,
+  type ClaimAnchor,
+} from '../../db/claims.ts';
+import { badInput } from '../../db/errors.ts';
+import { exportCsv, exportJson } from '../../db/export.ts';
+import { historyOf, redo, undo, undoState } from '../../db/history.ts';
+import { membershipIdFor } from '../../db/ids.ts';
+import { addLink, deleteLink, listLinks } from '../../db/links.ts';
+import { addReview, listReviews } from '../../db/reviews.ts';
+import { search } from '../../db/search.ts';
+import {
+  commitImport,
+  deleteSource,
+  getSource,
+  listSources,
+  prepareFile,
+  updateSource,
+  type PreparedFile,
+} from '../../db/sources.ts';
+import { addTag, deleteTag, listTags, mergeTag, renameTag, updateTag } from '../../db/tags.ts';
+import { timelineBuckets, timelineWindow, undatedClaims } from '../../db/timeline.ts';
+import { verifyCase } from '../../db/verify.ts';
+import type { EventName, Events, MethodName, Preferences } from '../contract/index.ts';
+import type { Handlers } from './dispatch.ts';
+
+export interface Session {
+  /** The open case. */
+  readonly case: CaseFile;
+  /** Push an event to the UI. */
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** Keep the analyst's preferences (a file in the desktop profile; memory elsewhere). */
+  savePreferences?(preferences: Preferences): void;
+}
+
+/** Methods that only read: every other method changes the case and is announced with `case.changed`. */
+export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'case.info',
+  'preferences.get',
+  'history.state',
+  'source.list',
+  'source.get',
+  'claim.get',
+  'claim.list',
+  'claim.history',
+  'tag.list',
+  'link.list',
+  'review.list',
+  'search.query',
+  'timeline.window',
+  'timeline.buckets',
+  'timeline.undated',
+  'verify.run',
+  'export.json',
+  'export.csv',
+]);
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const decodeBase64 = (fileName: string, data: string): Uint8Array => {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw badInput(`${fileName} was not sent as base64.`);
+  return new Uint8Array(Buffer.from(data, 'base64'));
+};
+
+export function createHandlers(session: Session): Handlers {
+  const c = () => session.case;
+  const count = (sql: string) => prepare(c(), sql).pluck().get() as number;
+  const handlers: Handlers = {
+    'case.info': () => {
+      const info = caseInfo(c());
+      return {
+        caseId: info.caseId,
+        title: info.title,
+        createdAt: info.createdAt,
+        schemaVersion: info.schemaVersion,
+        fileName: info.path.split(/[\\/]/).at(-1) ?? '',
+        analyst: c().author.name,
+        counts: {
+          sources: count('SELECT count(*) FROM sources WHERE deleted = 0'),
+          claims: count('SELECT count(*) FROM claims WHERE deleted = 0'),
+          tags: count('SELECT count(*) FROM tags WHERE deleted = 0'),
+        },
+      };
+    },
+    'preferences.get': () => ({ analystName: c().author.name }),
+    'preferences.set': ({ analystName }) => {
+      c().author = toAuthor(analystName);
+      const preferences = { analystName: c().author.name };
+      session.savePreferences?.(preferences);
+      return preferences;
+    },
+    'history.state': () => undoState(c()),
+    'history.undo': () => {
+      const undone = transaction(c(), () => undo(c()));
+      return { undone, ...undoState(c()) };
+    },
+    'history.redo': () => {
+      const redone = transaction(c(), () => redo(c()));
+      return { redone, ...undoState(c()) };
+    },
+
+    'source.import': async ({ files }) => {
+      // Files are read one by one with a pause between, so progress reaches the UI while the import runs.
+      const prepared: PreparedFile[] = [];
+      for (const [index, file] of files.entries()) {
+        prepared.push(
+          prepareFile({ fileName: file.fileName, bytes: decodeBase64(file.fileName, file.dataBase64) }),
+        );
+        session.emit('import.progressed', { done: index + 1, total: files.length });
+        await yieldToEvents();
+      }
+      return commitImport(c(), prepared);
+    },
+    'source.list': (filter) => listSources(c(), filter),
+    'source.get': ({ id }) => getSource(c(), id),
+    'source.update': ({ id, ...patch }) => updateSource(c(), id, patch),
+    'source.delete': ({ id }) => {
+      deleteSource(c(), id);
+      return { deleted: true };
+    },
+
+    'claim.create': ({ sourceId, start, end, quote, occurrence, tags, ...fields }) => {
+      let anchor: ClaimAnchor;
+      if (quote !== undefined) {
+        if (start !== undefined || end !== undefined)
+          throw badInput('Give either a quote or start and end, not both.');
+        anchor = { sourceId, quote, occurrence };
+      } else if (start !== undefined && end !== undefined) {
+        anchor = { sourceId, start, end };
+      } else {
+        throw badInput('Say which words the claim cites: a quote, or start and end offsets.');
+      }
+      return createClaim(c(), { anchor, tags, ...fields });
+    },
+    'claim.update': ({ id, ...patch }) => updateClaim(c(), id, patch),
+    'claim.delete': ({ id }) => {
+      deleteClaim(c(), id);
+      return { deleted: true };
+    },
+    'claim.get': ({ id }) => getClaim(c(), id),
+    'claim.list': (filter) => listClaims(c(), filter),
+    'claim.history': ({ id }) => {
+      getClaim(c(), id);
+      const memberships = listTags(c()).map((t) => membershipIdFor(id, t.id));
+      return historyOf(c(), [id, ...memberships]);
+    },
+
+    'tag.list': () => listTags(c()),
+    'tag.add': ({ path, ...options }) => addTag(c(), path, options),
+    'tag.update': ({ path, ...options }) => updateTag(c(), path, options),
+    'tag.rename': ({ path, newPath }) => renameTag(c(), path, newPath),
+    'tag.merge': ({ from, into }) => mergeTag(c(), from, into),
+    'tag.delete': ({ path }) => {
+      deleteTag(c(), path);
+      return { deleted: true };
+    },
+
+    'link.create': ({ fromClaimId, toClaimId, relation, note }) =>
+      addLink(c(), fromClaimId, toClaimId, relation, note),
+    'link.delete': ({ id }) => {
+      deleteLink(c(), id);
+      return { deleted: true };
+    },
+    'link.list': ({ claimId }) => listLinks(c(), claimId),
+
+    'review.add': ({ claimId, verdict, comment }) => addReview(c(), claimId, verdict, comment),
+    'review.list': ({ claimId }) => listReviews(c(), claimId),
+
+    'search.query': ({ query, ...options }) => search(c(), query, options),
+    'timeline.window': (window) => timelineWindow(c(), window),
+    'timeline.buckets': (window) => timelineBuckets(c(), window),
+    'timeline.undated': (filter) => undatedClaims(c(), filter),
+
+    'verify.run': () => verifyCase(c()),
+    'export.json': () => exportJson(c()),
+    'export.csv': () => ({ csv: exportCsv(c()) }),
+  };
+  // Every change is announced, so each open view (and window) can refresh what it shows.
+  for (const name of Object.keys(handlers) as MethodName[]) {
+    if (READ_ONLY_METHODS.has(name)) continue;
+    const inner = handlers[name] as (input: unknown) => unknown;
+    (handlers as Record<MethodName, (input: unknown) => unknown>)[name] = async (input: unknown) => {
+      const value = await inner(input);
+      session.emit('case.changed', { method: name });
+      return value;
+    };
+  }
+  return handlers;
+}

@@ -1,0 +1,262 @@
+// The one API between the UI and the engine: every method's name, its zod input schema and its result type.
+// Pure TypeScript: the renderer, the desktop shell, browser mode and the CLI all speak exactly this.
+import { z } from 'zod';
+import type * as T from './types.ts';
+
+export type * from './types.ts';
+
+const id = z.string().min(1).max(100);
+const text = (max: number) => z.string().max(max);
+const optionalText = (max: number) => text(max).nullable().optional();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day written YYYY-MM-DD');
+const tagPath = z.string().min(1).max(1000);
+
+const claimStatus = z.enum(['draft', 'verified', 'disputed', 'rejected']);
+const tagKind = z.enum(['topic', 'actor', 'place', 'organization', 'event-type']);
+const relation = z.enum(['corroborates', 'contradicts', 'same-event', 'repeats']);
+const verdict = z.enum([
+  'citation-ok',
+  'quote-mismatch',
+  'misattributed',
+  'out-of-context',
+  'date-wrong',
+  'unsupported',
+]);
+
+const claimFilter = {
+  sourceId: id.optional(),
+  tag: tagPath.optional(),
+  status: claimStatus.optional(),
+  claimant: text(500).optional(),
+  from: day.optional(),
+  to: day.optional(),
+};
+
+const claimFields = {
+  claimant: optionalText(500),
+  date: optionalText(200),
+  place: optionalText(500),
+  actors: z.array(text(500)).max(100).optional(),
+  eventType: optionalText(200),
+  credibility: z.number().int().min(1).max(6).nullable().optional(),
+  status: claimStatus.optional(),
+  note: optionalText(10_000),
+};
+
+const sourceFields = {
+  title: text(500).optional(),
+  outlet: optionalText(300),
+  author: optionalText(300),
+  url: optionalText(2000),
+  publishedAt: optionalText(40),
+  language: optionalText(35),
+  reliability: z.enum(['A', 'B', 'C', 'D', 'E', 'F']).nullable().optional(),
+  note: optionalText(10_000),
+};
+
+const tagOptions = {
+  kind: tagKind.optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a color written #rrggbb')
+    .nullable()
+    .optional(),
+  description: optionalText(2000),
+};
+
+/** Largest file the UI may send for import, before base64 (the engine's own limit is the same). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: the result type, for the typed client. Never read at run time. */
+  output?: O;
+}
+
+const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+
+const none = z.strictObject({});
+
+export const contract = {
+  'case.info': method<T.CaseSummary>()(none),
+  'preferences.get': method<T.Preferences>()(none),
+  'preferences.set': method<T.Preferences>()(
+    z.strictObject({ analystName: z.string().trim().min(1).max(200) }),
+  ),
+  'history.state': method<T.UndoState>()(none),
+  'history.undo': method<{ undone: string | null } & T.UndoState>()(none),
+  'history.redo': method<{ redone: string | null } & T.UndoState>()(none),
+
+  'source.import': method<T.ImportResult[]>()(
+    z.strictObject({
+      files: z
+        .array(
+          z.strictObject({
+            fileName: z.string().min(1).max(500),
+            // base64 of at most MAX_IMPORT_BYTES bytes
+            dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4),
+          }),
+        )
+        .min(1)
+        .max(1000),
+    }),
+  ),
+  'source.list': method<T.SourceSummary[]>()(
+    z.strictObject({
+      tag: tagPath.optional(),
+      outlet: text(300).optional(),
+      from: day.optional(),
+      to: day.optional(),
+    }),
+  ),
+  'source.get': method<T.Source>()(z.strictObject({ id })),
+  'source.update': method<T.Source>()(
+    z.strictObject({
+      id,
+      ...sourceFields,
+      tags: z.array(tagPath).max(100).optional(),
+      untag: z.array(tagPath).max(100).optional(),
+    }),
+  ),
+  'source.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+
+  'claim.create': method<T.Claim>()(
+    z.strictObject({
+      sourceId: id,
+      start: z.number().int().min(0).optional(),
+      end: z.number().int().min(1).optional(),
+      quote: text(100_000).optional(),
+      occurrence: z.number().int().min(1).optional(),
+      statement: text(10_000),
+      ...claimFields,
+      tags: z.array(tagPath).max(100).optional(),
+    }),
+  ),
+  'claim.update': method<T.Claim>()(
+    z.strictObject({
+      id,
+      statement: text(10_000).optional(),
+      ...claimFields,
+      tags: z.array(tagPath).max(100).optional(),
+      untag: z.array(tagPath).max(100).optional(),
+    }),
+  ),
+  'claim.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+  'claim.get': method<T.Claim>()(z.strictObject({ id })),
+  'claim.list': method<T.Claim[]>()(
+    z.strictObject({
+      ...claimFilter,
+      limit: z.number().int().min(1).max(100_000).optional(),
+      offset: z.number().int().min(0).optional(),
+    }),
+  ),
+  'claim.history': method<T.HistoryEntry[]>()(z.strictObject({ id })),
+
+  'tag.list': method<T.Tag[]>()(none),
+  'tag.add': method<T.Tag>()(z.strictObject({ path: tagPath, ...tagOptions })),
+  'tag.update': method<T.Tag>()(z.strictObject({ path: tagPath, ...tagOptions })),
+  'tag.rename': method<T.Tag>()(z.strictObject({ path: tagPath, newPath: tagPath })),
+  'tag.merge': method<T.Tag>()(z.strictObject({ from: tagPath, into: tagPath })),
+  'tag.delete': method<{ deleted: true }>()(z.strictObject({ path: tagPath })),
+
+  'link.create': method<T.Link>()(
+    z.strictObject({ fromClaimId: id, toClaimId: id, relation, note: text(2000).optional() }),
+  ),
+  'link.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+  'link.list': method<T.Link[]>()(z.strictObject({ claimId: id.optional() })),
+
+  'review.add': method<T.Review>()(
+    z.strictObject({ claimId: id, verdict, comment: text(10_000).optional() }),
+  ),
+  'review.list': method<T.Review[]>()(z.strictObject({ claimId: id })),
+
+  'search.query': method<T.SearchHit[]>()(
+    z.strictObject({
+      query: text(1000),
+      prefix: z.boolean().optional(),
+      kinds: z
+        .array(z.enum(['source', 'claim']))
+        .max(2)
+        .optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      ...claimFilter,
+    }),
+  ),
+  'timeline.window': method<{ items: T.TimelineItem[]; truncated: boolean }>()(
+    z.strictObject({
+      ...claimFilter,
+      from: day,
+      to: day,
+      limit: z.number().int().min(1).max(20_000).optional(),
+    }),
+  ),
+  'timeline.buckets': method<T.Bucket[]>()(
+    z.strictObject({ ...claimFilter, from: day, to: day, unit: z.enum(['day', 'week', 'month', 'year']) }),
+  ),
+  'timeline.undated': method<{ count: number; ids: string[] }>()(
+    z.strictObject({ sourceId: id.optional(), tag: tagPath.optional(), status: claimStatus.optional() }),
+  ),
+
+  'verify.run': method<T.VerifyReport>()(none),
+  'export.json': method<Record<string, unknown>>()(none),
+  'export.csv': method<{ csv: string }>()(none),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+/** Push events from the engine to the UI. */
+export interface Events {
+  'import.progressed': { done: number; total: number };
+  'case.changed': { method: MethodName };
+}
+export type EventName = keyof Events;
+
+/** Every error a call can give; `message` is written for a person, never a stack or a path. */
+export type ErrorCode =
+  | 'bad-input'
+  | 'not-found'
+  | 'conflict'
+  | 'not-a-case'
+  | 'corrupt'
+  | 'newer-version'
+  | 'untrusted-schema'
+  | 'io'
+  | 'internal'
+  | 'unknown-method'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'too-large';
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'bad-input',
+  'not-found',
+  'conflict',
+  'not-a-case',
+  'corrupt',
+  'newer-version',
+  'untrusted-schema',
+  'io',
+  'internal',
+  'unknown-method',
+  'unauthorized',
+  'forbidden',
+  'too-large',
+];
+
+export type Result<V> = { ok: true; value: V } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** What a transport offers the renderer: one generic call and event subscription. */
+export interface Transport {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}

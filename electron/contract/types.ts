@@ -1,0 +1,180 @@
+// The JSON-safe records the contract returns: what the renderer may know of a case. Times are ISO strings.
+
+export type ClaimStatus = 'draft' | 'verified' | 'disputed' | 'rejected';
+export type Reliability = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+export type TagKind = 'topic' | 'actor' | 'place' | 'organization' | 'event-type';
+export type LinkRelation = 'corroborates' | 'contradicts' | 'same-event' | 'repeats';
+export type Verdict =
+  'citation-ok' | 'quote-mismatch' | 'misattributed' | 'out-of-context' | 'date-wrong' | 'unsupported';
+export type BucketUnit = 'day' | 'week' | 'month' | 'year';
+
+export interface CaseSummary {
+  caseId: string;
+  title: string;
+  createdAt: string;
+  schemaVersion: number;
+  fileName: string;
+  analyst: string;
+  counts: { sources: number; claims: number; tags: number };
+}
+
+export interface Preferences {
+  analystName: string;
+}
+
+export interface UndoState {
+  undo: string | null;
+  redo: string | null;
+}
+
+export interface SourceSummary {
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  reliability: Reliability | null;
+  note: string | null;
+  sha256: string;
+  fileName: string;
+  format: string;
+  length: number;
+  claimCount: number;
+  tags: string[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
+
+export interface Source extends SourceSummary {
+  text: string;
+}
+
+export type ImportResult =
+  | {
+      fileName: string;
+      ok: true;
+      id: string;
+      title: string;
+      publishedAt: string | null;
+      sha256: string;
+      duplicate: boolean;
+    }
+  | { fileName: string; ok: false; error: string };
+
+export interface Claim {
+  id: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  sourceSha256: string;
+  statement: string;
+  claimant: string | null;
+  date: string | null;
+  earliest: string | null;
+  latest: string | null;
+  place: string | null;
+  actors: string[];
+  eventType: string | null;
+  credibility: number | null;
+  status: ClaimStatus;
+  note: string | null;
+  tags: string[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface HistoryEntry {
+  at: string;
+  hlc: string;
+  author: string;
+  authorId: string;
+  action: string;
+  actionKind: 'do' | 'undo' | 'redo';
+  entity: string;
+  entityId: string;
+  field: string;
+  value: unknown;
+}
+
+export interface Tag {
+  id: string;
+  path: string;
+  name: string;
+  parentId: string | null;
+  kind: TagKind;
+  color: string | null;
+  description: string | null;
+  claimCount: number;
+  sourceCount: number;
+}
+
+export interface Link {
+  id: string;
+  fromClaimId: string;
+  toClaimId: string;
+  relation: LinkRelation;
+  note: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface Review {
+  id: string;
+  claimId: string;
+  verdict: Verdict;
+  comment: string | null;
+  reviewer: string;
+  reviewedAt: string;
+  stale: boolean;
+}
+
+export interface SearchHit {
+  kind: 'source' | 'claim';
+  id: string;
+  sourceId: string;
+  title: string;
+  snippet: string;
+  marks: [number, number][];
+  rank: number;
+}
+
+export interface TimelineItem {
+  id: string;
+  sourceId: string;
+  statement: string;
+  date: string;
+  earliest: string;
+  latest: string | null;
+  exact: boolean;
+  status: string;
+  claimant: string | null;
+}
+
+export interface Bucket {
+  start: string;
+  count: number;
+}
+
+export interface BrokenCitation {
+  claimId: string;
+  sourceId: string;
+  problem: 'source-missing' | 'source-altered' | 'hash-mismatch' | 'quote-mismatch' | 'context-mismatch';
+  message: string;
+  expected?: string;
+  found?: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  claims: number;
+  sources: number;
+  broken: BrokenCitation[];
+}
