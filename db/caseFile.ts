@@ -33,6 +33,8 @@ export interface CaseFile {
   readonly clock: Clock;
   /** Prepared statements, cached per connection. */
   readonly statements: Map<string, Database.Statement>;
+  /** Actions begun in the running transaction; those that changed nothing are dropped at its end. */
+  readonly pendingActions: string[];
 }
 
 export interface OpenOptions {
@@ -55,10 +57,27 @@ export function prepare(c: CaseFile, sql: string): Database.Statement {
   return statement;
 }
 
-/** Runs fn in one transaction: a user action writes everything or nothing. Nested calls join the outer one. */
+/**
+ * Runs fn in one transaction: a user action writes everything or nothing. Nested calls join the outer one.
+ * An action that changed nothing (an edit to the same value) is dropped, so Undo never "undoes" nothing.
+ */
 export function transaction<T>(c: CaseFile, fn: () => T): T {
   if (c.db.inTransaction) return fn();
-  return c.db.transaction(fn).immediate();
+  return c.db
+    .transaction(() => {
+      try {
+        const result = fn();
+        const drop = prepare(
+          c,
+          'DELETE FROM actions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM changes WHERE action_id = actions.id)',
+        );
+        for (const id of c.pendingActions) drop.run(id);
+        return result;
+      } finally {
+        c.pendingActions.length = 0;
+      }
+    })
+    .immediate();
 }
 
 export function createCase(path: string, options: OpenOptions & { title?: string }): CaseFile {
@@ -284,6 +303,7 @@ export function openCase(path: string, options: OpenOptions): CaseFile {
     author: toAuthor(options.author),
     clock: createClock(lastClock ?? null),
     statements: new Map(),
+    pendingActions: [],
   };
 }
 
@@ -299,7 +319,6 @@ export interface CaseInfo {
   title: string;
   createdAt: string;
   schemaVersion: number;
-  path: string;
 }
 
 export function caseInfo(c: CaseFile): CaseInfo {
@@ -310,7 +329,6 @@ export function caseInfo(c: CaseFile): CaseInfo {
     title: meta.title ?? '',
     createdAt: meta.createdAt ?? '',
     schemaVersion: c.db.pragma('user_version', { simple: true }) as number,
-    path: c.path,
   };
 }
 

@@ -326,7 +326,8 @@ export function claimConditions(
 
 export function listClaims(c: CaseFile, filter: ClaimFilter = {}): ClaimRow[] {
   const { where, params } = claimConditions(c, filter);
-  const limit = Math.min(Math.max(filter.limit ?? 100_000, 1), 100_000);
+  // No limit given: every claim (LIMIT -1 is SQLite's "no limit").
+  const limit = filter.limit === undefined ? -1 : Math.max(Math.trunc(filter.limit), 1);
   const raws = c.db
     .prepare(
       `${SELECT_CLAIM} WHERE ${where.join(' AND ')}
@@ -334,6 +335,15 @@ export function listClaims(c: CaseFile, filter: ClaimFilter = {}): ClaimRow[] {
     )
     .all({ ...params, limit, offset: Math.max(filter.offset ?? 0, 0) }) as RawClaim[];
   return toClaimRows(c, raws);
+}
+
+/** How many live claims meet a filter (for counts and paging without loading them). */
+export function countClaims(c: CaseFile, filter: ClaimFilter = {}): number {
+  const { where, params } = claimConditions(c, filter);
+  return c.db
+    .prepare(`SELECT count(*) FROM claims c WHERE ${where.join(' AND ')}`)
+    .pluck()
+    .get(params) as number;
 }
 
 /** The hash of what a reviewer judges: the anchor and every field; a later edit changes it. */

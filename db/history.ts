@@ -157,6 +157,7 @@ export function beginAction(
     `INSERT INTO actions (id, author_id, hlc, at, kind, label, target_id)
      VALUES (:id, :authorId, :hlc, :at, :kind, :label, :targetId)`,
   ).run({ ...action, authorId: c.author.id, kind, label, targetId });
+  c.pendingActions.push(action.id);
   prepare(
     c,
     `INSERT INTO meta (key, value) VALUES ('clock', :hlc) ON CONFLICT (key) DO UPDATE SET value = :hlc`,

@@ -340,3 +340,14 @@ export function tagPathsOf(
   for (const list of result.values()) list.sort();
   return result;
 }
+
+/** Every tag membership a claim has had, live or removed, with its tag's path (or name, once retired). */
+export function claimMemberships(c: CaseFile, claimId: string): { id: string; tag: string }[] {
+  const paths = tagPaths(c);
+  const rows = prepare(
+    c,
+    `SELECT ct.id, ct.tag_id AS tagId, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
+     WHERE ct.claim_id = ? ORDER BY ct.seq`,
+  ).all(claimId) as { id: string; tagId: string; name: string }[];
+  return rows.map((r) => ({ id: r.id, tag: paths.get(r.tagId) ?? r.name }));
+}

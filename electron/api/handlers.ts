@@ -11,7 +11,6 @@ import {
 import { badInput } from '../../db/errors.ts';
 import { exportCsv, exportJson } from '../../db/export.ts';
 import { historyOf, redo, undo, undoState } from '../../db/history.ts';
-import { membershipIdFor } from '../../db/ids.ts';
 import { addLink, deleteLink, listLinks } from '../../db/links.ts';
 import { addReview, listReviews } from '../../db/reviews.ts';
 import { search } from '../../db/search.ts';
@@ -24,7 +23,15 @@ import {
   updateSource,
   type PreparedFile,
 } from '../../db/sources.ts';
-import { addTag, deleteTag, listTags, mergeTag, renameTag, updateTag } from '../../db/tags.ts';
+import {
+  addTag,
+  claimMemberships,
+  deleteTag,
+  listTags,
+  mergeTag,
+  renameTag,
+  updateTag,
+} from '../../db/tags.ts';
 import { timelineBuckets, timelineWindow, undatedClaims } from '../../db/timeline.ts';
 import { verifyCase } from '../../db/verify.ts';
 import type { EventName, Events, MethodName, Preferences } from '../contract/index.ts';
@@ -79,7 +86,7 @@ export function createHandlers(session: Session): Handlers {
         title: info.title,
         createdAt: info.createdAt,
         schemaVersion: info.schemaVersion,
-        fileName: info.path.split(/[\\/]/).at(-1) ?? '',
+        fileName: c().path.split(/[\\/]/).at(-1) ?? '',
         analyst: c().author.name,
         counts: {
           sources: count('SELECT count(*) FROM sources WHERE deleted = 0'),
@@ -147,8 +154,7 @@ export function createHandlers(session: Session): Handlers {
     'claim.list': (filter) => listClaims(c(), filter),
     'claim.history': ({ id }) => {
       getClaim(c(), id);
-      const memberships = listTags(c()).map((t) => membershipIdFor(id, t.id));
-      return historyOf(c(), [id, ...memberships]);
+      return historyOf(c(), [id, ...claimMemberships(c(), id).map((m) => m.id)]);
     },
 
     'tag.list': () => listTags(c()),

@@ -65,6 +65,17 @@ describe('history', () => {
     expect(redoOnce(c)).toBeNull();
   });
 
+  it('an edit that changes nothing leaves no step to undo', () => {
+    const c = newCase();
+    const sourceId = addSource(c, REPORT);
+    const claim = createClaim(c, { anchor: { sourceId, quote: 'last Sunday' }, statement: 'first' });
+    const actions = () => c.db.prepare('SELECT count(*) FROM actions').pluck().get();
+    const before = actions();
+    updateClaim(c, claim.id, { statement: 'first' });
+    expect(actions()).toBe(before);
+    expect(undoState(c).undo).toBe('Create claim');
+  });
+
   it('undoes the import of a source, and undo with nothing left says so', () => {
     const c = newCase();
     addSource(c, REPORT);

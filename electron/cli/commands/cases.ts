@@ -1,0 +1,179 @@
+// Commands on a case as a whole: new, info, verify, export, undo, redo.
+import { realpathSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { Command } from 'commander';
+import { CASE_EXTENSION, caseInfo, closeCase, createCase, transaction } from '../../../db/caseFile.ts';
+import { listClaims } from '../../../db/claims.ts';
+import { AttestError } from '../../../db/errors.ts';
+import { exportCsv, exportJson } from '../../../db/export.ts';
+import { redo, undo, undoState } from '../../../db/history.ts';
+import { listLinks } from '../../../db/links.ts';
+import { listSources } from '../../../db/sources.ts';
+import { listTags } from '../../../db/tags.ts';
+import { undatedClaims } from '../../../db/timeline.ts';
+import { verifyCase } from '../../../db/verify.ts';
+import { block, plural, shortId, table, truncate } from '../format.ts';
+import {
+  authorName,
+  emit,
+  EXIT_PROBLEMS,
+  resolvePath,
+  usageError,
+  withCase,
+  type Session,
+} from '../session.ts';
+import { choiceOption, leaf, needs } from './common.ts';
+
+interface JsonOption {
+  json?: boolean;
+}
+
+export function registerCaseCommands(program: Command, session: Session): void {
+  leaf(program, 'new <case>', 'create an empty case file')
+    .option('--title <title>', 'the case title (default: the file name)')
+    .action((path: string, options: JsonOption & { title?: string }) => {
+      if (extname(path).toLowerCase() !== CASE_EXTENSION) {
+        // The desktop app's file association and open dialog look for .attest files only.
+        throw usageError(
+          `A case file name ends in ${CASE_EXTENSION}, like ${basename(path, extname(path))}${CASE_EXTENSION}.`,
+        );
+      }
+      if (options.title !== undefined && options.title.trim() === '')
+        throw usageError('The case title cannot be empty.');
+      const full = resolvePath(session, path);
+      session.caseName = basename(full);
+      const c = createCase(full, { author: authorName(session), title: options.title });
+      try {
+        const info = caseInfo(c);
+        emit(session, options.json, info, () => `Created case "${info.title}" in ${path}.`);
+      } finally {
+        closeCase(c);
+      }
+    });
+
+  leaf(program, 'info <case>', 'show the case title, id and counts, and what undo would undo').action(
+    (path: string, options: JsonOption) =>
+      withCase(session, path, (c) => {
+        const info = caseInfo(c);
+        const counts = {
+          sources: listSources(c).length,
+          claims: listClaims(c).length,
+          undatedClaims: undatedClaims(c).count,
+          tags: listTags(c).length,
+          links: listLinks(c).length,
+        };
+        const state = undoState(c);
+        emit(session, options.json, { ...info, counts, undo: state.undo, redo: state.redo }, () =>
+          block([
+            ['Title', info.title],
+            ['Case id', info.caseId],
+            ['Created', info.createdAt],
+            ['Schema', info.schemaVersion],
+            ['Sources', counts.sources],
+            ['Claims', `${counts.claims} (${counts.undatedClaims} undated)`],
+            ['Tags', counts.tags],
+            ['Links', counts.links],
+            ['Undo', state.undo],
+            ['Redo', state.redo],
+          ]),
+        );
+      }),
+  );
+
+  leaf(program, 'verify <case>', 'check that every claim still quotes its source exactly (exit 1 if not)')
+    .addHelpText(
+      'after',
+      "\nEach claim's quote must be its source's words at its offsets, with the same context, and each\n" +
+        "source's text must still match the SHA-256 taken at import.",
+    )
+    .action((path: string, options: JsonOption) =>
+      withCase(session, path, (c) => {
+        const report = verifyCase(c);
+        if (!report.ok) session.exitCode = EXIT_PROBLEMS;
+        emit(session, options.json, report, () => {
+          const checked = `${plural(report.claims, 'claim')} in ${plural(report.sources, 'source')}`;
+          if (report.ok) return `OK: checked ${checked}; every citation holds.`;
+          const rows = report.broken.map((b) => [
+            shortId(b.claimId),
+            shortId(b.sourceId),
+            b.problem,
+            b.message,
+            b.expected === undefined
+              ? undefined
+              : `expected "${truncate(b.expected, 60)}", found "${truncate(b.found ?? '', 60)}"`,
+          ]);
+          return `Checked ${checked}: ${plural(report.broken.length, 'broken citation')}.\n${table(
+            ['CLAIM', 'SOURCE', 'PROBLEM', 'MESSAGE', 'DETAIL'],
+            rows,
+            '',
+          )}`;
+        });
+      }),
+    );
+
+  leaf(program, 'export <case>', 'export the whole case as JSON, or its claims as CSV')
+    .addOption(
+      choiceOption(
+        '--format <format>',
+        '(required) json: every record and its history; csv: one row per claim',
+        ['json', 'csv'],
+      ),
+    )
+    .option('--out <file>', 'write to this file instead of standard output')
+    .hook('preAction', needs('--format'))
+    .action((path: string, options: JsonOption & { format: string; out?: string }) => {
+      withCase(session, path, (c) => {
+        const claims = listClaims(c).length;
+        const text = options.format === 'json' ? `${JSON.stringify(exportJson(c), null, 2)}\n` : exportCsv(c);
+        if (options.out === undefined) {
+          // The export is the output: it is machine-readable already, so --json changes nothing here.
+          session.io.stdout(text);
+          return;
+        }
+        writeExport(session, c.path, options.out, text);
+        const bytes = Buffer.byteLength(text);
+        emit(session, options.json, { format: options.format, out: options.out, claims, bytes }, () => {
+          return `Wrote ${plural(claims, 'claim')} as ${options.format.toUpperCase()} to ${options.out} (${plural(bytes, 'byte')}).`;
+        });
+      });
+    });
+
+  leaf(program, 'undo <case>', 'undo your last change to the case').action(
+    (path: string, options: JsonOption) =>
+      withCase(session, path, (c) => {
+        const undone = transaction(c, () => undo(c));
+        const state = undoState(c);
+        emit(session, options.json, { undone, ...state }, () =>
+          undone === null ? 'Nothing to undo.' : `Undid "${undone}".`,
+        );
+      }),
+  );
+
+  leaf(program, 'redo <case>', 'redo the change you last undid').action((path: string, options: JsonOption) =>
+    withCase(session, path, (c) => {
+      const redone = transaction(c, () => redo(c));
+      const state = undoState(c);
+      emit(session, options.json, { redone, ...state }, () =>
+        redone === null ? 'Nothing to redo.' : `Redid "${redone}".`,
+      );
+    }),
+  );
+}
+
+/** Writes an export; refuses to overwrite the case itself, and reports a failure by file name only. */
+function writeExport(session: Session, casePath: string, out: string, text: string): void {
+  const target = resolvePath(session, out);
+  let sameFile = false;
+  try {
+    sameFile = realpathSync(target) === realpathSync(casePath);
+  } catch {
+    // The target does not exist yet, so it cannot be the case file.
+  }
+  if (sameFile) throw usageError(`${basename(out)} is the case file itself; export to another file.`);
+  try {
+    writeFileSync(target, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
+    throw new AttestError('io', `Could not write ${basename(out)} (${code}).`);
+  }
+}
