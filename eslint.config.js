@@ -41,10 +41,34 @@ export default tseslint.config(
     ],
   ),
   layer(
-    ['electron/api/**/*.ts', 'electron/cli/**/*.ts', 'electron/serve/**/*.ts'],
+    [
+      'electron/api/**/*.ts',
+      'electron/cli/**/*.ts',
+      'electron/serve/**/*.ts',
+      'electron/start/**/*.ts',
+      'electron/demo/**/*.ts',
+    ],
     [
       { group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' },
       { group: ['electron'], message: 'Only electron/main imports electron.' },
+    ],
+  ),
+  layer(
+    ['electron/preload/**/*.ts'],
+    [
+      {
+        group: [
+          '**/renderer/**',
+          '**/db/**',
+          '**/electron/api/**',
+          '**/electron/main/**',
+          '**/electron/cli/**',
+          '**/electron/serve/**',
+          'better-sqlite3',
+          'node:*',
+        ],
+        message: 'The preload is one sandboxed script: electron and contract types only.',
+      },
     ],
   ),
   layer(

@@ -214,11 +214,40 @@ export const methodNames = Object.keys(contract) as MethodName[];
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 
-/** Push events from the engine to the UI. */
+export type ViewName = 'library' | 'reader' | 'claims' | 'timeline' | 'review' | 'codebook';
+
+/**
+ * What a desktop menu item asks of the renderer. Undo and Redo go through the renderer so that, while a text
+ * field has focus, they act on its text rather than on the case.
+ */
+export type MenuCommand =
+  { command: 'find' } | { command: 'undo' } | { command: 'redo' } | { command: 'view'; view: ViewName };
+
+/** Push events from the engine and the desktop shell to the UI. */
 export interface Events {
   'import.progressed': { done: number; total: number };
   'case.changed': { method: MethodName };
+  /** A case was opened or created in place of the open one: every view reloads. */
+  'case.opened': { fileName: string };
+  'menu.command': MenuCommand;
 }
+
+/**
+ * The one Content Security Policy of every page of Attest (desktop and browser mode): our own files only,
+ * no eval, no plugins, no frames, no forms. Inline styles are allowed because React sets `style` attributes.
+ * https://www.electronjs.org/docs/latest/tutorial/security#7-define-a-content-security-policy
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
 export type EventName = keyof Events;
 
 /** Every error a call can give; `message` is written for a person, never a stack or a path. */

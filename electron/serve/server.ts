@@ -8,7 +8,14 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { closeCase, openCase } from '../../db/caseFile.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { createHandlers, type Session } from '../api/handlers.ts';
-import { isMethodName, type ErrorCode, type EventName, type Events, type Result } from '../contract/index.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  isMethodName,
+  type ErrorCode,
+  type EventName,
+  type Events,
+  type Result,
+} from '../contract/index.ts';
 
 export interface ServerOptions {
   casePath: string;
@@ -33,10 +40,7 @@ export interface RunningServer {
 export const MAX_CALL_BYTES = 1024 * 1024;
 export const MAX_IMPORT_BODY_BYTES = 96 * 1024 * 1024;
 
-/** The same policy as the desktop window: nothing but our own files, no eval, no frames. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export { CONTENT_SECURITY_POLICY };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

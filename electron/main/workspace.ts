@@ -1,0 +1,116 @@
+// The desktop's one open case: its single database connection, the handlers bound to it, and the analyst's preferences.
+import { resolve } from 'node:path';
+import { closeCase, createCase, openCase, type CaseFile } from '../../db/caseFile.ts';
+import { AttestError } from '../../db/errors.ts';
+import { dispatch, type Handlers } from '../api/dispatch.ts';
+import { createHandlers, type Session } from '../api/handlers.ts';
+import {
+  methodNames,
+  type EventName,
+  type Events,
+  type MethodName,
+  type MethodOutput,
+  type Preferences,
+  type Result,
+} from '../contract/index.ts';
+import { normalizePreferences } from './preferences.ts';
+
+export const NO_CASE_MESSAGE = 'No case is open: open or create one from the File menu.';
+
+export interface WorkspaceOptions {
+  /** The preferences when the app started (already loaded from the profile folder). */
+  preferences: Preferences;
+  /** Keeps preferences across launches; throws AttestError 'io' when it cannot. */
+  savePreferences(preferences: Preferences): void;
+  /** Pushes an engine event to every window. */
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
+}
+
+export interface Workspace {
+  /** The open case, or null before one is opened. */
+  readonly current: CaseFile | null;
+  preferences(): Preferences;
+  /** The handlers every transport dispatches to: bound to the open case, or refusing all but preferences. */
+  handlers(): Handlers;
+  /** dispatch() on the current handlers: what the menu uses for Undo, Import and Export. */
+  call<M extends MethodName>(method: M, input: unknown): Promise<Result<MethodOutput<M>>>;
+  /** Opens a case and makes it current; the previous case is closed only once the new one has opened. */
+  open(path: string): CaseFile;
+  /** Creates a case file (refusing to overwrite one) and makes it current. */
+  create(path: string): CaseFile;
+  /** Closes the open case, if any. */
+  close(): void;
+}
+
+/** After a failure the connection must still close; PRAGMA optimize in closeCase may fail on a busy file. */
+function closeQuietly(c: CaseFile): void {
+  try {
+    closeCase(c);
+  } catch {
+    if (c.db.open) c.db.close();
+  }
+}
+
+export function createWorkspace(options: WorkspaceOptions): Workspace {
+  let preferences = normalizePreferences(options.preferences);
+  let current: { case: CaseFile; handlers: Handlers } | null = null;
+
+  const keepPreferences = (next: Preferences): void => {
+    const normalized = normalizePreferences(next);
+    options.savePreferences(normalized);
+    preferences = normalized;
+  };
+
+  // Before a case is open every method is refused with a message that says what to do, except preferences, which
+  // the analyst may want to set first. dispatch() still validates the input before a handler runs.
+  const refuse = (): never => {
+    throw new AttestError('conflict', NO_CASE_MESSAGE);
+  };
+  const noCaseHandlers = Object.fromEntries(methodNames.map((name) => [name, refuse])) as unknown as Handlers;
+  noCaseHandlers['preferences.get'] = () => ({ ...preferences });
+  noCaseHandlers['preferences.set'] = (input) => {
+    keepPreferences(input);
+    return { ...preferences };
+  };
+
+  const bind = (c: CaseFile): Handlers => {
+    // A session per case: a call still running when the case is switched keeps talking to its own case.
+    const session: Session = {
+      case: c,
+      emit: (event, payload) => options.emit(event, payload),
+      savePreferences: keepPreferences,
+    };
+    return createHandlers(session);
+  };
+
+  const makeCurrent = (c: CaseFile): CaseFile => {
+    const previous = current;
+    current = { case: c, handlers: bind(c) };
+    if (previous) closeQuietly(previous.case);
+    return c;
+  };
+
+  const workspace: Workspace = {
+    get current() {
+      return current?.case ?? null;
+    },
+    preferences: () => ({ ...preferences }),
+    handlers: () => current?.handlers ?? noCaseHandlers,
+    call: (method, input) => dispatch(workspace.handlers(), method, input) as Promise<Result<never>>,
+    open(path) {
+      const full = resolve(path);
+      if (current && current.case.path === full) return current.case;
+      return makeCurrent(openCase(full, { author: preferences.analystName }));
+    },
+    create(path) {
+      return makeCurrent(createCase(resolve(path), { author: preferences.analystName }));
+    },
+    close() {
+      if (!current) return;
+      const previous = current;
+      current = null;
+      closeQuietly(previous.case);
+    },
+  };
+  return workspace;
+}
