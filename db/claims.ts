@@ -8,7 +8,7 @@ import { badInput, notFound } from './errors.ts';
 import { beginAction, insertEntity, readEntity, setDerive, updateEntity, type Action } from './history.ts';
 import { newId } from './ids.ts';
 import { normalizeText } from './ingest/normalize.ts';
-import { ensureTag, resolveTag, tagAndDescendants, tagClaim, tagPathsOf } from './tags.ts';
+import { ensureTag, findTag, resolveTag, tagAndDescendants, tagClaim, tagPathsOf } from './tags.ts';
 
 export const CLAIM_STATUSES = ['draft', 'verified', 'disputed', 'rejected'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -199,7 +199,8 @@ export function createClaimIn(c: CaseFile, action: Action, input: CreateClaimInp
     note: null,
     ...fields,
   });
-  for (const path of input.tags ?? []) tagClaim(c, action, id, ensureTag(c, action, path));
+  const tagIds = new Set((input.tags ?? []).map((path) => findTag(c, path) ?? ensureTag(c, action, path)));
+  for (const tagId of tagIds) tagClaim(c, action, id, tagId, true, true);
   return id;
 }
 

@@ -20,8 +20,47 @@ const toDay = (ms: number): string | null => {
   return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null;
 };
 
+// The edtf package builds a parser per call (~0.5 ms); a case repeats few distinct dates, so keep the answers.
+const cache = new Map<string, EventDate>();
+const CACHE_SIZE = 20_000;
+
+const lastDayOf = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Plain calendar dates (YYYY, YYYY-MM, YYYY-MM-DD) without the parser; null for anything else. */
+function plainDate(date: string): EventDate | null {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (year < 1) return null;
+  if (match[2] === undefined) return { date, earliest: `${match[1]}-01-01`, latest: `${match[1]}-12-31` };
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return null;
+  const last = lastDayOf(year, month);
+  if (match[3] === undefined) {
+    return { date, earliest: `${match[1]}-${match[2]}-01`, latest: `${match[1]}-${match[2]}-${pad(last)}` };
+  }
+  const day = Number(match[3]);
+  if (day < 1 || day > last) return null;
+  return { date, earliest: date, latest: date };
+}
+
 export function parseEventDate(text: string): EventDate {
   const date = text.trim();
+  const known = cache.get(date);
+  if (known) return known;
+  // The edtf package rolls impossible days over (2025-02-29 becomes 1 March): plain dates are checked here.
+  const parsed = plainDate(date) ?? (/^\d{4}(-\d{2}){0,2}$/.test(date) ? impossible(date) : parseEdtf(date));
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(date, parsed);
+  return parsed;
+}
+
+function impossible(date: string): never {
+  throw badInput(`"${date}" is not a valid EDTF date: that day does not exist.`);
+}
+
+function parseEdtf(date: string): EventDate {
   const example = 'like 2025-01-27, 2025-02~ (about February 2025) or 2025-01-26/2025-01-28';
   if (date === '') throw badInput(`An event date cannot be empty; leave it out instead.`);
   let parsed: { min: number; max: number };

@@ -192,7 +192,7 @@ CREATE INDEX claim_tags_by_claim ON claim_tags (claim_id);
 
 CREATE INDEX claim_tags_by_tag ON claim_tags (tag_id, claim_id);
 
-CREATE INDEX claims_by_date ON claims (earliest, latest);
+CREATE INDEX claims_by_date ON claims (earliest, latest) WHERE deleted = 0;
 
 CREATE INDEX claims_by_source ON claims (source_id, quote_start);
 

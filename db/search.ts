@@ -1,5 +1,6 @@
 // Full-text search (SQLite FTS5) over sources and claims, with snippets and the claim filters.
 import type { CaseFile } from './caseFile.ts';
+import { prepare } from './caseFile.ts';
 import { claimConditions, type ClaimFilter } from './claims.ts';
 import { badInput } from './errors.ts';
 
@@ -22,44 +23,150 @@ export interface SearchOptions extends ClaimFilter {
   limit?: number;
 }
 
-const OPEN = '\u0002';
-const CLOSE = '\u0003';
+/**
+ * How many of the most recent matches are ranked by relevance. A word common in the case ("said") matches tens
+ * of thousands of records, and ranking all of them costs more than a keystroke may; the newest matches are what
+ * an analyst searching as they type is after. Rarer words are ranked over all their matches.
+ */
+export const RANK_WINDOW = 500;
+
+const WORD = /[\p{L}\p{N}_]+/gu;
+
+/** Lower case without diacritics, as FTS5's unicode61 tokenizer with remove_diacritics folds words. */
+const fold = (word: string): string =>
+  // ASCII words (most of them) need no Unicode normalization.
+  /^[\x20-\x7e]*$/.test(word)
+    ? word.toLowerCase()
+    : word
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
+
+function queryWords(input: string): string[] {
+  return input
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}_'’-]+/u)
+    .map((w) => w.replace(/^['’-]+|['’-]+$/g, ''))
+    .filter(Boolean);
+}
 
 /**
  * The analyst's words as an FTS5 query: each word quoted (so punctuation and FTS syntax in the input are
  * just text), all words required. https://www.sqlite.org/fts5.html#full_text_query_syntax
  */
 export function toFtsQuery(input: string, prefix = false): string | null {
-  const words = input
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}_'’-]+/u)
-    .map((w) => w.replace(/^['’-]+|['’-]+$/g, ''))
-    .filter(Boolean);
+  const words = queryWords(input);
   if (words.length === 0) return null;
   return words
     .map((w, i) => `"${w.replace(/"/g, '""')}"${prefix && i === words.length - 1 ? '*' : ''}`)
     .join(' ');
 }
 
-function markSnippet(raw: string): { snippet: string; marks: [number, number][] } {
-  let snippet = '';
-  const marks: [number, number][] = [];
-  let open = -1;
-  for (const ch of raw) {
-    if (ch === OPEN) open = snippet.length;
-    else if (ch === CLOSE) {
-      if (open >= 0) marks.push([open, snippet.length]);
-      open = -1;
-    } else snippet += ch;
+const SNIPPET_WORDS = 16;
+
+/** The words around the first match in the first field that has one, with every match in it marked. */
+export function makeSnippet(
+  fields: (string | null)[],
+  input: string,
+  prefix: boolean,
+): Pick<SearchHit, 'snippet' | 'marks'> {
+  const terms = queryWords(input)
+    .flatMap((w) => w.match(WORD) ?? [])
+    .map(fold);
+  const last = terms.at(-1);
+  const matches = (token: string) => {
+    const folded = fold(token);
+    return terms.includes(folded) || (prefix && last !== undefined && folded.startsWith(last));
+  };
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Where every term is ASCII, the first match is found by one regular expression (run natively) instead of
+  // word by word; words with diacritics in the text still need the word-by-word fold below.
+  const asciiTerms = terms.length > 0 && terms.every((t) => /^[\x20-\x7e]*$/.test(t));
+  const quick = asciiTerms
+    ? new RegExp(
+        `(?<![\\p{L}\\p{N}_])(?:${terms
+          .map((t, i) => (prefix && i === terms.length - 1 ? `${escape(t)}[\\p{L}\\p{N}_]*` : escape(t)))
+          .join('|')})(?![\\p{L}\\p{N}_])`,
+        'iu',
+      )
+    : null;
+  const firstMatch = (text: string): { start: number; end: number } | undefined => {
+    const found = quick?.exec(text);
+    if (found) return { start: found.index, end: found.index + found[0].length };
+    if (quick && /^[\t\n\r\x20-\x7e]*$/.test(text)) return undefined;
+    for (const m of text.matchAll(WORD))
+      if (matches(m[0])) return { start: m.index, end: m.index + m[0].length };
+    return undefined;
+  };
+  const texts = fields.filter((f): f is string => !!f);
+  for (const text of texts) {
+    const hit = firstMatch(text);
+    if (!hit) continue;
+    // A few words of lead-in before the match.
+    const lookback = Math.max(0, hit.start - 200);
+    const before = [...text.slice(lookback, hit.start).matchAll(WORD)].slice(-SNIPPET_WORDS / 4);
+    const start = before[0] ? lookback + before[0].index : hit.start;
+    const atStart = text.slice(0, start).trim() === '';
+    let end = hit.end;
+    let words = before.length + 1;
+    for (const m of text.slice(hit.end).matchAll(WORD)) {
+      if (words >= SNIPPET_WORDS) break;
+      end = hit.end + m.index + m[0].length;
+      words += 1;
+    }
+    const snippet = `${atStart ? '' : '…'}${text
+      .slice(atStart ? 0 : start, end)
+      .replace(/\s+/g, ' ')
+      .trimStart()}${text.slice(end).trim() ? '…' : ''}`;
+    // Marks are found again in the folded-white-space snippet, so their offsets are its own.
+    const marks: [number, number][] = [];
+    for (const m of snippet.matchAll(WORD)) if (matches(m[0])) marks.push([m.index, m.index + m[0].length]);
+    return { snippet, marks };
   }
-  return { snippet, marks };
+  const text = (texts[0] ?? '').replace(/\s+/g, ' ');
+  return { snippet: text.length > 160 ? `${text.slice(0, 160)}…` : text, marks: [] };
+}
+
+interface Ranked {
+  seq: number;
+  rank: number;
+}
+
+/**
+ * The best `limit` matches in one FTS table: first the rowid of the RANK_WINDOW-th newest match, then bm25
+ * ranking over the matches from there on (FTS5 uses the rowid bound to skip the older ones).
+ */
+function rankIn(
+  c: CaseFile,
+  table: 'claims_fts' | 'sources_fts',
+  fts: string,
+  limit: number,
+  join: string,
+  where: string[],
+  params: Record<string, unknown>,
+): Ranked[] {
+  const conditions = [`${table} MATCH :fts`, ...where].join(' AND ');
+  const floor = prepare(
+    c,
+    `SELECT ${table}.rowid FROM ${table} ${join} WHERE ${conditions}
+     ORDER BY ${table}.rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1}`,
+  )
+    .pluck()
+    .get({ ...params, fts }) as number | undefined;
+  return prepare(
+    c,
+    `SELECT ${table}.rowid AS seq, rank FROM ${table} ${join}
+     WHERE ${conditions} AND ${table}.rowid >= :floor ORDER BY rank LIMIT :limit`,
+  ).all({ ...params, fts, floor: floor ?? 0, limit }) as Ranked[];
 }
 
 export function search(c: CaseFile, query: string, options: SearchOptions = {}): SearchHit[] {
-  if (typeof query !== 'string' || query.length > 1000)
+  if (typeof query !== 'string' || query.length > 1000) {
     throw badInput('A search is text of at most 1000 characters.');
+  }
   const fts = toFtsQuery(query, options.prefix);
   if (!fts) return [];
+  const prefix = options.prefix ?? false;
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
   const kinds = options.kinds ?? ['claim', 'source'];
   const hits: SearchHit[] = [];
@@ -67,50 +174,52 @@ export function search(c: CaseFile, query: string, options: SearchOptions = {}):
     options.tag || options.status || options.sourceId || options.from || options.to || options.claimant,
   );
   if (kinds.includes('claim')) {
-    const { where, params } = claimConditions(c, options, 'c');
-    const rows = c.db
-      .prepare(
-        `SELECT c.id, c.source_id AS sourceId, c.statement AS title,
-           snippet(claims_fts, -1, '${OPEN}', '${CLOSE}', '…', 16) AS raw, bm25(claims_fts) AS rank
-         FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
-         WHERE claims_fts MATCH :fts AND ${where.join(' AND ')}
-         ORDER BY rank LIMIT :limit`,
-      )
-      .all({ ...params, fts, limit }) as {
+    // Tombstoned claims are not in the index; the claims table is joined only to apply filters.
+    const { where, params } = claimFiltered ? claimConditions(c, options, 'c') : { where: [], params: {} };
+    const join = claimFiltered ? 'JOIN claims c ON c.seq = claims_fts.rowid' : '';
+    const ranked = rankIn(c, 'claims_fts', fts, limit, join, where, params);
+    const rows = prepare(
+      c,
+      `SELECT seq, id, source_id AS sourceId, statement, quote, claimant, place, note
+       FROM claims WHERE seq IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ranked.map((r) => r.seq))) as {
+      seq: number;
       id: string;
       sourceId: string;
-      title: string;
-      raw: string;
-      rank: number;
+      statement: string;
+      quote: string;
+      claimant: string | null;
+      place: string | null;
+      note: string | null;
     }[];
-    for (const r of rows)
-      hits.push({
-        kind: 'claim',
-        id: r.id,
-        sourceId: r.sourceId,
-        title: r.title,
-        ...markSnippet(r.raw),
-        rank: r.rank,
-      });
+    const bySeq = new Map(rows.map((r) => [r.seq, r]));
+    for (const { seq, rank } of ranked) {
+      const r = bySeq.get(seq);
+      if (!r) continue;
+      const snippet = makeSnippet([r.statement, r.quote, r.claimant, r.place, r.note], query, prefix);
+      hits.push({ kind: 'claim', id: r.id, sourceId: r.sourceId, title: r.statement, ...snippet, rank });
+    }
   }
   // Sources have no claim fields: a claim filter (status, date window...) narrows to claims only.
   if (kinds.includes('source') && !claimFiltered) {
-    const rows = c.db
-      .prepare(
-        `SELECT s.id, s.title, snippet(sources_fts, -1, '${OPEN}', '${CLOSE}', '…', 16) AS raw, bm25(sources_fts) AS rank
-         FROM sources_fts JOIN sources s ON s.seq = sources_fts.rowid
-         WHERE sources_fts MATCH :fts AND s.deleted = 0 ORDER BY rank LIMIT :limit`,
-      )
-      .all({ fts, limit }) as { id: string; title: string; raw: string; rank: number }[];
-    for (const r of rows)
-      hits.push({
-        kind: 'source',
-        id: r.id,
-        sourceId: r.id,
-        title: r.title,
-        ...markSnippet(r.raw),
-        rank: r.rank,
-      });
+    const ranked = rankIn(c, 'sources_fts', fts, limit, '', [], {});
+    const rows = prepare(
+      c,
+      `SELECT seq, id, title, outlet, text FROM sources WHERE seq IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ranked.map((r) => r.seq))) as {
+      seq: number;
+      id: string;
+      title: string;
+      outlet: string | null;
+      text: string;
+    }[];
+    const bySeq = new Map(rows.map((r) => [r.seq, r]));
+    for (const { seq, rank } of ranked) {
+      const r = bySeq.get(seq);
+      if (!r) continue;
+      const snippet = makeSnippet([r.text, r.title, r.outlet], query, prefix);
+      hits.push({ kind: 'source', id: r.id, sourceId: r.id, title: r.title, ...snippet, rank });
+    }
   }
   return hits.sort((a, b) => a.rank - b.rank).slice(0, limit);
 }

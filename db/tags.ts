@@ -91,7 +91,7 @@ export function ensureTag(c: CaseFile, action: Action, path: string, options: Ta
     const last = index === segments.length - 1;
     if (existing) {
       parentId = existing.id;
-      if (last) {
+      if (last && (options.kind !== undefined || options.color != null || options.description != null)) {
         updateEntity(c, action, 'tag', existing.id, {
           kind: options.kind,
           color: options.color ?? undefined,
@@ -227,9 +227,11 @@ function setMembership(
   ownerId: string,
   tagId: string,
   present: boolean,
+  ownerIsNew = false,
 ): boolean {
   const id = membershipIdFor(ownerId, tagId);
-  const row = readEntity(c, kind, id);
+  // A record created in this action has no memberships yet: no need to look.
+  const row = ownerIsNew ? null : readEntity(c, kind, id);
   if (!row) {
     if (!present) return false;
     const owner = kind === 'claimTag' ? { claimId: ownerId } : { sourceId: ownerId };
@@ -245,7 +247,8 @@ export const tagClaim = (
   claimId: string,
   tagId: string,
   present = true,
-): boolean => setMembership(c, action, 'claimTag', claimId, tagId, present);
+  claimIsNew = false,
+): boolean => setMembership(c, action, 'claimTag', claimId, tagId, present, claimIsNew);
 
 export const tagSource = (
   c: CaseFile,

@@ -37,7 +37,7 @@ export function verifyCase(c: CaseFile): VerifyReport {
   const rows = c.db
     .prepare(
       `SELECT id, source_id AS sourceId, source_sha256 AS sourceSha256, quote_start AS start, quote_end AS "end",
-         quote, prefix, suffix FROM claims WHERE deleted = 0 ORDER BY source_id, quote_start`,
+         quote, prefix, suffix FROM claims WHERE deleted = 0`,
     )
     .iterate() as Iterable<{
     id: string;

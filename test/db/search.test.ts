@@ -1,8 +1,10 @@
 // Search (FTS5 with snippets and filters) and the timeline queries (window, buckets, undated).
 import { describe, expect, it } from 'vitest';
-import { createClaim, deleteClaim, updateClaim } from '../../db/claims.ts';
+import { transaction } from '../../db/caseFile.ts';
+import { createClaim, createClaimIn, deleteClaim, updateClaim } from '../../db/claims.ts';
+import { beginAction } from '../../db/history.ts';
 import { AttestError } from '../../db/errors.ts';
-import { search, toFtsQuery } from '../../db/search.ts';
+import { makeSnippet, RANK_WINDOW, search, toFtsQuery } from '../../db/search.ts';
 import { timelineBuckets, timelineWindow, undatedClaims } from '../../db/timeline.ts';
 import { addSource, newCase, REPORT } from '../helpers.ts';
 
@@ -63,6 +65,42 @@ describe('search', () => {
     ).toEqual([sunday.id]);
     deleteClaim(c, airport.id);
     expect(search(c, 'airport', { kinds: ['claim'] })).toEqual([]);
+  });
+});
+
+describe('snippets', () => {
+  it('cuts around the first match and marks every match, accents and case folded', () => {
+    const text = `${'Earlier words. '.repeat(20)}The Ministère said 700 died; the ministere later said more.`;
+    const { snippet, marks } = makeSnippet([null, text], 'ministere said', false);
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(marks.map(([s, e]) => snippet.slice(s, e))).toEqual(['Ministère', 'said', 'ministere', 'said']);
+    const typed = makeSnippet(['Fighting near Goma airport'], 'goma air', true);
+    expect(typed.marks.map(([s, e]) => typed.snippet.slice(s, e))).toEqual(['Goma', 'airport']);
+  });
+
+  it('ranks the newest matches of a very common word, and all matches of a rare one', () => {
+    const c = newCase();
+    const sourceId = addSource(
+      c,
+      'date 2025-01-01 The spokesman said the rebels withdrew. Witnesses said otherwise.',
+    );
+    transaction(c, () => {
+      const action = beginAction(c, 'many');
+      createClaimIn(c, action, {
+        anchor: { sourceId, quote: 'The spokesman said' },
+        statement: 'oldest: the rebels withdrew, spokesman said',
+      });
+      for (let i = 0; i < RANK_WINDOW + 5; i += 1) {
+        createClaimIn(c, action, {
+          anchor: { sourceId, quote: 'Witnesses said' },
+          statement: `witness ${i} said`,
+        });
+      }
+    });
+    expect(search(c, 'withdrew', { kinds: ['claim'] })).toHaveLength(1);
+    const common = search(c, 'said', { kinds: ['claim'], limit: 500 });
+    expect(common).toHaveLength(500);
+    expect(common.some((h) => h.title.startsWith('oldest'))).toBe(false);
   });
 });
 
