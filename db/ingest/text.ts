@@ -244,7 +244,11 @@ const CLOSING_QUOTE: Record<string, string> = { '"': '"', "'": "'", '“': '”'
 
 /** A value without the quotes around it: '"Fighting near Goma"' but not '"Fighting" near "Goma"'. */
 function unquote(value: string): string {
-  const trimmed = value.trim();
+  // Fields on one line are often separated ("title: X | date: ..."): the separator is not part of the value.
+  const trimmed = value
+    .trim()
+    .replace(/\s*[|;,·•]$/u, '')
+    .trim();
   const close = CLOSING_QUOTE[trimmed[0] ?? ''];
   const inner = trimmed.slice(1, -1);
   return close !== undefined && trimmed.length >= 2 && trimmed.endsWith(close) && !inner.includes(close)

@@ -27,6 +27,19 @@ describe('plain text metadata header', () => {
     expect(source.text.startsWith('The rebels said they had taken the airport road')).toBe(true);
   });
 
+  it('drops the separators scrapers put between fields on one line', () => {
+    for (const separator of ['|', ';']) {
+      const source = extract(
+        `title: Fighting near Port Calder ${separator} date: 2025-02-22 ${separator} source: Meridian Wire\nThe rebels said so.`,
+      );
+      expect(source.metadata).toEqual({
+        title: 'Fighting near Port Calder',
+        outlet: 'Meridian Wire',
+        publishedAt: '2025-02-22',
+      });
+    }
+  });
+
   it('takes fields on their own lines, with CRLF, and the agency from the dateline', () => {
     const source = textImporter.extract('header-lines.txt', fixture('header-lines.txt'));
     expect(source.metadata).toEqual({
