@@ -1,0 +1,82 @@
+// The app shell: top bar, navigation, the alert region and the current view; the case-wide keyboard shortcuts.
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { LibraryView } from '../features/library/LibraryView.tsx';
+import { ReaderView } from '../features/reader/ReaderView.tsx';
+import { useStores } from '../stores/StoresProvider.tsx';
+import { isEditable, isTyping } from './keyboard.ts';
+import { Nav } from './Nav.tsx';
+import { Notices } from './Notices.tsx';
+import { TopBar } from './TopBar.tsx';
+
+export function App() {
+  const stores = useStores();
+  const view = useStore(stores.view, (state) => state.view);
+  const main = useRef<HTMLElement>(null);
+
+  // Undo and Redo act on the case from anywhere, except inside a text field, where they edit the text.
+  // In the desktop app the Edit menu owns these keys (and sends menu.command below), so one press is one undo.
+  useEffect(() => {
+    if ('attest' in window) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event) || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        void stores.case.getState().undo();
+      } else if ((key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey)) {
+        event.preventDefault();
+        void stores.case.getState().redo();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [stores]);
+
+  // The desktop menu's commands. Undo and Redo come here (not straight to the case) so that, in a text field,
+  // they undo typing; views not built yet are ignored.
+  useEffect(
+    () =>
+      stores.on('menu.command', (command) => {
+        const editing = document.activeElement instanceof HTMLElement && isEditable(document.activeElement);
+        if (command.command === 'undo' || command.command === 'redo') {
+          if (editing) document.execCommand(command.command);
+          else void stores.case.getState()[command.command]();
+        } else if (command.command === 'view') {
+          if (command.view === 'library' || command.view === 'reader')
+            stores.view.getState().show(command.view);
+        } else if (command.command === 'find') {
+          stores.view.getState().show('library');
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
+          );
+        }
+      }),
+    [stores],
+  );
+
+  // A file dropped outside the library's drop zone must not make the window navigate to it.
+  useEffect(() => {
+    const stop = (event: DragEvent) => event.preventDefault();
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={() => main.current?.focus()}>
+        Skip to content
+      </a>
+      <TopBar />
+      <Nav onNavigate={() => main.current?.focus()} />
+      <main id="main" ref={main} tabIndex={-1} className="view">
+        <Notices />
+        {view === 'library' ? <LibraryView /> : <ReaderView />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+// The Library: every source in the case, searchable and sortable, with import by button or by dropping files.
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { useStores } from '../../stores/StoresProvider.tsx';
+import type { PickedFile } from '../../stores/importsStore.ts';
+import { ImportPanel } from './ImportPanel.tsx';
+import { SourcesTable } from './SourcesTable.tsx';
+
+/** Typing pauses this long before the search runs, so each key press does not cost a query. */
+const SEARCH_DELAY_MS = 120;
+
+/** A DOM File as the import store takes it. */
+const picked = (file: File): PickedFile => ({
+  name: file.name,
+  size: file.size,
+  bytes: async () => new Uint8Array(await file.arrayBuffer()),
+});
+
+export function LibraryView() {
+  const stores = useStores();
+  const storedQuery = useStore(stores.sources, (state) => state.query);
+  const [query, setQuery] = useState(storedQuery);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (query === stores.sources.getState().query) return;
+    const timer = setTimeout(() => void stores.sources.getState().search(query), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query, stores]);
+
+  // "/" jumps to the search box, as in most tools with one.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select')) return;
+      event.preventDefault();
+      searchBox.current?.focus();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const importFiles = (files: FileList | null) => {
+    if (!files || files.length === 0) return;
+    void stores.imports.getState().importFiles([...files].map(picked));
+  };
+
+  return (
+    <section
+      className={`library${dragging ? ' dragging' : ''}`}
+      aria-labelledby="library-heading"
+      onDragEnter={(event) => {
+        if (event.dataTransfer.types.includes('Files')) setDragging(true);
+      }}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+      }}
+      onDragLeave={(event) => {
+        // Leaving for a child element is not leaving the library.
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        importFiles(event.dataTransfer.files);
+      }}
+    >
+      <div className="view-header">
+        <h2 id="library-heading">Library</h2>
+        <div className="toolbar">
+          <input
+            ref={searchBox}
+            type="search"
+            className="search"
+            aria-label="Search sources"
+            placeholder="Search sources (press /)"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
+            Import files…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            aria-label="Files to import"
+            onChange={(event) => {
+              importFiles(event.target.files);
+              // Choosing the same file again must fire a change, for a retry after a refusal.
+              event.target.value = '';
+            }}
+          />
+        </div>
+      </div>
+      <ImportPanel />
+      <SourcesTable />
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          Drop files to import them
+        </div>
+      )}
+    </section>
+  );
+}

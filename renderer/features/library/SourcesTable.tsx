@@ -1,0 +1,131 @@
+// The sources table: sortable columns (aria-sort), rows filtered by the search, Enter or double-click to read.
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
+import type { SourceSummary } from '../../../electron/contract/index.ts';
+import { formatDay } from '../../lib/formatDate.ts';
+import { sortSources, type SourceColumn } from '../../lib/sortSources.ts';
+import { useStores } from '../../stores/StoresProvider.tsx';
+
+const COLUMNS: { column: SourceColumn; label: string; className?: string }[] = [
+  { column: 'title', label: 'Title', className: 'col-title' },
+  { column: 'outlet', label: 'Outlet' },
+  { column: 'publishedAt', label: 'Published' },
+  { column: 'claimCount', label: 'Claims', className: 'number' },
+  { column: 'tags', label: 'Tags' },
+  { column: 'reliability', label: 'Reliability' },
+];
+
+/** The Admiralty scale's source reliability grades, for the cell's tooltip. */
+const RELIABILITY: Record<string, string> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Reliability cannot be judged',
+};
+
+export function SourcesTable() {
+  const stores = useStores();
+  const byId = useStore(stores.sources, (state) => state.byId);
+  const ids = useStore(stores.sources, (state) => state.ids);
+  const matches = useStore(stores.sources, (state) => state.matches);
+  const sort = useStore(stores.sources, (state) => state.sort);
+  const loaded = useStore(stores.sources, (state) => state.loaded);
+  const query = useStore(stores.sources, (state) => state.query);
+  const openSource = stores.view.getState().openSource;
+  // Roving focus: one row is in the tab order; the arrow keys move between rows.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+
+  const rows = useMemo(() => {
+    const visible = (matches ?? ids).flatMap((id) => (byId[id] ? [byId[id]] : []));
+    return sort ? sortSources(visible, sort) : visible;
+  }, [byId, ids, matches, sort]);
+
+  const focusRow = (index: number) => {
+    const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
+    if (!row) return;
+    setActiveId(row.id);
+    body.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(row.id)}"]`)?.focus();
+  };
+
+  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, source: SourceSummary, index: number) => {
+    if (event.key === 'Enter') openSource(source.id);
+    else if (event.key === 'ArrowDown') focusRow(index + 1);
+    else if (event.key === 'ArrowUp') focusRow(index - 1);
+    else if (event.key === 'Home') focusRow(0);
+    else if (event.key === 'End') focusRow(rows.length - 1);
+    else return;
+    event.preventDefault();
+  };
+
+  const tabbableId = rows.some((row) => row.id === activeId) ? activeId : (rows[0]?.id ?? null);
+
+  return (
+    <>
+      <table className="sources">
+        <caption className="visually-hidden">
+          Sources{matches ? ` matching “${query}”` : ''}: press Enter on a row to open it in the Reader.
+        </caption>
+        <thead>
+          <tr>
+            {COLUMNS.map(({ column, label, className }) => {
+              const direction = sort?.column === column ? sort.direction : undefined;
+              return (
+                <th key={column} scope="col" aria-sort={direction ?? 'none'} className={className}>
+                  <button type="button" onClick={() => stores.sources.getState().sortBy(column)}>
+                    {label}
+                    <span className="sort-indicator" aria-hidden="true">
+                      {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody ref={body}>
+          {rows.map((source, index) => (
+            <tr
+              key={source.id}
+              data-id={source.id}
+              tabIndex={source.id === tabbableId ? 0 : -1}
+              onFocus={() => setActiveId(source.id)}
+              onDoubleClick={() => openSource(source.id)}
+              onKeyDown={(event) => onRowKeyDown(event, source, index)}
+            >
+              <td className="col-title">{source.title}</td>
+              <td>{source.outlet ?? ''}</td>
+              <td className="nowrap">
+                {source.publishedAt ? (
+                  <time dateTime={source.publishedAt}>{formatDay(source.publishedAt)}</time>
+                ) : (
+                  ''
+                )}
+              </td>
+              <td className="number">{source.claimCount}</td>
+              <td>
+                {source.tags.map((tag) => (
+                  <span key={tag} className="chip">
+                    {tag}
+                  </span>
+                ))}
+              </td>
+              <td title={source.reliability ? RELIABILITY[source.reliability] : undefined}>
+                {source.reliability ?? ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {loaded && rows.length === 0 && (
+        <p className="empty">
+          {matches
+            ? `No source matches “${query}”.`
+            : 'No sources yet. Import news reports (text, Markdown, HTML, PDF or Word files) with “Import files…”, or drop them here.'}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+// The Reader: one source's text with its claims marked, beside its claims; select words to make a claim.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { isTyping } from '../../app/keyboard.ts';
+import { formatDay } from '../../lib/formatDate.ts';
+import { countHiddenCharacters } from '../../lib/hiddenCharacters.ts';
+import { offsetsFromRange, tidySpan, type Span } from '../../lib/selectionOffsets.ts';
+import { useStores } from '../../stores/StoresProvider.tsx';
+import { ClaimForm } from './ClaimForm.tsx';
+import { ClaimList } from './ClaimList.tsx';
+import { SourceText } from './SourceText.tsx';
+
+const NO_IDS: string[] = [];
+
+export function ReaderView() {
+  const stores = useStores();
+  const sourceId = useStore(stores.view, (state) => state.sourceId);
+  if (!sourceId) {
+    return (
+      <section className="reader-empty" aria-labelledby="reader-heading">
+        <h2 id="reader-heading">Reader</h2>
+        <p className="empty">
+          Open a source from the Library: double-click its row, or select it and press Enter.
+        </p>
+      </section>
+    );
+  }
+  // Keyed by source: the selection and an open form belong to one source.
+  return <Reader key={sourceId} sourceId={sourceId} />;
+}
+
+function Reader({ sourceId }: { sourceId: string }) {
+  const stores = useStores();
+  const source = useStore(stores.sources, (state) => state.texts[sourceId]);
+  const summary = useStore(stores.sources, (state) => state.byId[sourceId]);
+  const listed = useStore(stores.sources, (state) => state.loaded);
+  const ids = useStore(stores.claims, (state) => state.idsBySource[sourceId] ?? NO_IDS);
+  const byId = useStore(stores.claims, (state) => state.byId);
+  const tagsByPath = useStore(stores.tags, (state) => state.byPath);
+  const selectedClaimId = useStore(stores.view, (state) => state.selectedClaimId);
+  const flash = useStore(stores.view, (state) => state.flash);
+  const container = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<Span | null>(null);
+  const [form, setForm] = useState<Span | null>(null);
+
+  const claims = useMemo(() => ids.flatMap((id) => (byId[id] ? [byId[id]] : [])), [ids, byId]);
+  const text = source?.text ?? '';
+  const hidden = useMemo(() => countHiddenCharacters(text), [text]);
+
+  useEffect(() => {
+    void stores.sources.getState().loadText(sourceId);
+    void stores.claims.getState().loadForSource(sourceId);
+  }, [sourceId, stores]);
+
+  // Follow the selection: a span of this source's text, tidied as a claim would cite it.
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const current = window.getSelection();
+      const element = container.current;
+      if (!current || current.rangeCount === 0 || current.isCollapsed || !element) return setSelection(null);
+      const span = offsetsFromRange(element, current.getRangeAt(0));
+      setSelection(span ? tidySpan(text, span) : null);
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, [text]);
+
+  const openForm = useCallback(() => {
+    if (selection) setForm(selection);
+  }, [selection]);
+
+  // "n" makes a claim of the selected words, as the button does.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'n' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event) || form)
+        return;
+      if (!selection) return;
+      event.preventDefault();
+      openForm();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [selection, form, openForm]);
+
+  if (!source) {
+    return (
+      <section className="reader" aria-labelledby="reader-heading">
+        <h2 id="reader-heading">{summary?.title ?? 'Reader'}</h2>
+        <p className="empty">
+          {listed && !summary ? 'This source is no longer in the case.' : 'Loading the source…'}
+        </p>
+      </section>
+    );
+  }
+
+  const title = summary?.title ?? source.title;
+  const outlet = summary?.outlet ?? source.outlet;
+  const publishedAt = summary?.publishedAt ?? source.publishedAt;
+  const selectedWords = selection ? text.slice(selection.start, selection.end) : '';
+
+  return (
+    <section className="reader" aria-labelledby="reader-heading">
+      <div className="view-header">
+        <div>
+          <h2 id="reader-heading">{title}</h2>
+          <p className="byline">
+            {[outlet, publishedAt ? formatDay(publishedAt) : null, source.fileName]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        </div>
+        <div className="toolbar">
+          <span className="selection-hint" aria-live="polite">
+            {selection ? `${selectedWords.length} characters selected` : 'Select words to cite them'}
+          </span>
+          <button
+            type="button"
+            className="primary"
+            disabled={!selection || form !== null}
+            onClick={openForm}
+            aria-keyshortcuts="N"
+          >
+            New claim
+          </button>
+        </div>
+      </div>
+      {(hidden.bidiControls > 0 || hidden.zeroWidth > 0) && (
+        <p className="warning" role="note">
+          This source contains invisible characters
+          {hidden.bidiControls > 0 ? ` that change the direction of the text (${hidden.bidiControls})` : ''}
+          {hidden.bidiControls > 0 && hidden.zeroWidth > 0 ? ' and' : ''}
+          {hidden.zeroWidth > 0 ? ` of zero width (${hidden.zeroWidth})` : ''}: what you see may be ordered
+          differently from what it says. Check quotes against the original file.
+        </p>
+      )}
+      <div className="reader-columns">
+        <article className="reading" aria-label="Source text">
+          <SourceText
+            text={text}
+            claims={claims}
+            tagsByPath={tagsByPath}
+            selectedClaimId={selectedClaimId}
+            pending={form}
+            flash={flash}
+            containerRef={container}
+            onMarkClick={(claimId) => stores.view.getState().selectClaim(claimId)}
+          />
+        </article>
+        <aside className="claims-panel" aria-label="Claims in this source">
+          {form && (
+            <ClaimForm
+              sourceId={sourceId}
+              span={form}
+              quote={text.slice(form.start, form.end)}
+              onDone={(claimId) => {
+                setForm(null);
+                if (claimId) {
+                  window.getSelection()?.removeAllRanges();
+                  stores.view.getState().selectClaim(claimId, { flash: true });
+                }
+              }}
+            />
+          )}
+          <h3>
+            Claims <span className="count">{claims.length}</span>
+          </h3>
+          <ClaimList claims={claims} selectedClaimId={selectedClaimId} />
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+// The open case: its title and counts, the analyst, and what Undo and Redo would do.
+import { createStore } from 'zustand/vanilla';
+import type { CaseSummary, UndoState } from '../../electron/contract/index.ts';
+import type { ApiClient } from '../api/client.ts';
+import { latest } from './latest.ts';
+import type { Report } from './noticesStore.ts';
+
+export interface CaseState {
+  info: CaseSummary | null;
+  history: UndoState;
+  load(): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+export function createCaseStore(client: ApiClient, report: Report) {
+  const infoRequest = latest();
+  const historyRequest = latest();
+  return createStore<CaseState>()((set) => ({
+    info: null,
+    history: { undo: null, redo: null },
+    async load() {
+      const isCurrentInfo = infoRequest();
+      const isCurrentHistory = historyRequest();
+      try {
+        const [info, history] = await Promise.all([
+          client.call('case.info', {}),
+          client.call('history.state', {}),
+        ]);
+        if (isCurrentInfo()) set({ info });
+        if (isCurrentHistory()) set({ history });
+      } catch (error) {
+        report(error);
+      }
+    },
+    // The views refresh through `case.changed`; the undo state is set at once so the buttons never lag.
+    async undo() {
+      const isCurrent = historyRequest();
+      try {
+        const { undo, redo } = await client.call('history.undo', {});
+        if (isCurrent()) set({ history: { undo, redo } });
+      } catch (error) {
+        report(error);
+      }
+    },
+    async redo() {
+      const isCurrent = historyRequest();
+      try {
+        const { undo, redo } = await client.call('history.redo', {});
+        if (isCurrent()) set({ history: { undo, redo } });
+      } catch (error) {
+        report(error);
+      }
+    },
+  }));
+}

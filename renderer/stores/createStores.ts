@@ -1,0 +1,75 @@
+// All of the renderer's stores for one client, wired to refresh when the case changes (by this window or another).
+import type { ApiClient } from '../api/client.ts';
+import { createCaseStore } from './caseStore.ts';
+import { createClaimsStore } from './claimsStore.ts';
+import { createImportsStore } from './importsStore.ts';
+import { createNoticesStore } from './noticesStore.ts';
+import { createSourcesStore } from './sourcesStore.ts';
+import { createTagsStore } from './tagsStore.ts';
+import { createViewStore } from './viewStore.ts';
+
+export interface Stores {
+  case: ReturnType<typeof createCaseStore>;
+  sources: ReturnType<typeof createSourcesStore>;
+  claims: ReturnType<typeof createClaimsStore>;
+  tags: ReturnType<typeof createTagsStore>;
+  imports: ReturnType<typeof createImportsStore>;
+  view: ReturnType<typeof createViewStore>;
+  notices: ReturnType<typeof createNoticesStore>;
+  /** Loads everything the open views show. */
+  refresh(): Promise<void>;
+  /** Listens to an event of the engine or the desktop shell (menu commands); returns the unsubscribe. */
+  on: ApiClient['on'];
+  /** Stops listening to the engine. */
+  dispose(): void;
+}
+
+/** Changes come in bursts (an import, a bulk edit): one refresh per burst is enough. */
+const REFRESH_DELAY_MS = 40;
+
+export function createStores(client: ApiClient): Stores {
+  const notices = createNoticesStore();
+  const report = notices.getState().report;
+  const stores = {
+    case: createCaseStore(client, report),
+    sources: createSourcesStore(client, report),
+    claims: createClaimsStore(client, report),
+    tags: createTagsStore(client, report),
+    imports: createImportsStore(client, report),
+    view: createViewStore(),
+    notices,
+  };
+
+  const refresh = async () => {
+    await Promise.all([
+      stores.case.getState().load(),
+      stores.sources.getState().load(),
+      stores.tags.getState().load(),
+      stores.claims.getState().refresh(stores.view.getState().sourceId),
+    ]);
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = [
+    client.on('case.changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), REFRESH_DELAY_MS);
+    }),
+    client.on('import.progressed', (progress) => stores.imports.getState().progressed(progress)),
+    // The desktop shell opened another case in this window: start again from its library.
+    client.on('case.opened', () => {
+      stores.view.setState({ view: 'library', sourceId: null, selectedClaimId: null, flash: null });
+      void refresh();
+    }),
+  ];
+
+  return {
+    ...stores,
+    refresh,
+    on: (event, listener) => client.on(event, listener),
+    dispose() {
+      clearTimeout(timer);
+      for (const stop of unsubscribe) stop();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Vite's client types: CSS imports as side effects, import.meta.env.
+/// <reference types="vite/client" />
