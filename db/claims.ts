@@ -178,7 +178,13 @@ export interface CreateClaimInput extends ClaimFields {
 }
 
 export function createClaimIn(c: CaseFile, action: Action, input: CreateClaimInput): string {
-  const source = sourceForClaim(c, input.anchor.sourceId);
+  // Many claims in one action (a bulk entry) share their sources and tags: look each up once.
+  const sourceKey = `source:${input.anchor.sourceId}`;
+  let source = action.memo.get(sourceKey) as { text: string; sha256: string } | undefined;
+  if (!source) {
+    source = sourceForClaim(c, input.anchor.sourceId);
+    action.memo.set(sourceKey, source);
+  }
   const { start, end } = resolveAnchor(source.text, input.anchor);
   const fields = checkFields(input, true);
   const id = newId();
@@ -199,7 +205,17 @@ export function createClaimIn(c: CaseFile, action: Action, input: CreateClaimInp
     note: null,
     ...fields,
   });
-  const tagIds = new Set((input.tags ?? []).map((path) => findTag(c, path) ?? ensureTag(c, action, path)));
+  const tagIds = new Set(
+    (input.tags ?? []).map((path) => {
+      const key = `tag:${path}`;
+      let tagId = action.memo.get(key) as string | undefined;
+      if (!tagId) {
+        tagId = findTag(c, path) ?? ensureTag(c, action, path);
+        action.memo.set(key, tagId);
+      }
+      return tagId;
+    }),
+  );
   for (const tagId of tagIds) tagClaim(c, action, id, tagId, true, true);
   return id;
 }

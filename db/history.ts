@@ -128,6 +128,8 @@ export interface Action {
   id: string;
   hlc: string;
   at: number;
+  /** Lookups that stay true for the rest of the action (a tag path's id, a source's text), for bulk work. */
+  memo: Map<string, unknown>;
 }
 
 export type ActionKind = 'do' | 'undo' | 'redo';
@@ -151,12 +153,12 @@ export function beginAction(
   if (!c.db.inTransaction) throw new AttestError('internal', 'An action must run inside a transaction.');
   recordAuthor(c);
   const hlc = c.clock.tick();
-  const action = { id: newId(), hlc, at: hlcTime(hlc) };
+  const action: Action = { id: newId(), hlc, at: hlcTime(hlc), memo: new Map() };
   prepare(
     c,
     `INSERT INTO actions (id, author_id, hlc, at, kind, label, target_id)
      VALUES (:id, :authorId, :hlc, :at, :kind, :label, :targetId)`,
-  ).run({ ...action, authorId: c.author.id, kind, label, targetId });
+  ).run({ id: action.id, hlc, at: action.at, authorId: c.author.id, kind, label, targetId });
   c.pendingActions.push(action.id);
   prepare(
     c,
