@@ -2,8 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { closeCase, createCase, type CaseFile } from '../db/caseFile.ts';
+import { AttestError } from '../db/errors.ts';
 import { importSources } from '../db/sources.ts';
 
 const cleanups: (() => void)[] = [];
@@ -34,3 +35,14 @@ export function addSource(c: CaseFile, text: string, fileName = 'report.txt'): s
 
 export const REPORT = `date 2025-02-22 GOMA, Democratic Republic of Congo — Rebels of the M23 group entered the city of Goma last Sunday, the provincial governor said. According to UN experts, about 4,000 Rwandan soldiers support the rebels. A day earlier, fighting closed the airport. The health ministry said 700 people had died in Goma.
 `;
+
+/** Runs fn, expects it to refuse with an AttestError, and returns that error for its code and message. */
+export function refusal(fn: () => unknown): AttestError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AttestError);
+    return error as AttestError;
+  }
+  throw new Error('expected a refusal');
+}

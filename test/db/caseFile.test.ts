@@ -15,19 +15,9 @@ import {
 import { AttestError } from '../../db/errors.ts';
 import { latestVersion, migrations, type Migration } from '../../db/migrations/index.ts';
 import { renderSchema } from '../../db/schema.ts';
-import { addSource, REPORT, tempDir } from '../helpers.ts';
+import { addSource, REPORT, tempDir, refusal } from '../helpers.ts';
 
 const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-function refusal(fn: () => unknown): AttestError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AttestError);
-    return error as AttestError;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** A closed, valid case file with one source, for tampering. */
 function savedCase(): string {

@@ -1,19 +1,8 @@
 // Claims anchored to words: creation by offsets and by quote, the slice invariant, fields, filters, tombstones.
 import { describe, expect, it } from 'vitest';
 import { createClaim, deleteClaim, getClaim, listClaims, updateClaim } from '../../db/claims.ts';
-import { AttestError } from '../../db/errors.ts';
 import { getSource } from '../../db/sources.ts';
-import { addSource, newCase, REPORT } from '../helpers.ts';
-
-function refusal(fn: () => unknown): AttestError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AttestError);
-    return error as AttestError;
-  }
-  throw new Error('expected a refusal');
-}
+import { addSource, newCase, REPORT, refusal } from '../helpers.ts';
 
 describe('creating claims', () => {
   it('anchors a claim by quote with exact offsets, context and the source hash', () => {

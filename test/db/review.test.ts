@@ -3,21 +3,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { closeCase, openCase } from '../../db/caseFile.ts';
 import { createClaim, deleteClaim, updateClaim } from '../../db/claims.ts';
-import { AttestError } from '../../db/errors.ts';
 import { addLink, deleteLink, listLinks } from '../../db/links.ts';
 import { addReview, listReviews } from '../../db/reviews.ts';
 import { verifyCase } from '../../db/verify.ts';
-import { addSource, newCase, REPORT } from '../helpers.ts';
-
-function refusal(fn: () => unknown): AttestError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AttestError);
-    return error as AttestError;
-  }
-  throw new Error('expected a refusal');
-}
+import { addSource, newCase, REPORT, refusal } from '../helpers.ts';
 
 function twoClaims() {
   const c = newCase();

@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createClaim, listClaims } from '../../db/claims.ts';
-import { AttestError } from '../../db/errors.ts';
 import {
   deleteSource,
   getSource,
@@ -11,19 +10,9 @@ import {
   sourceOriginal,
   updateSource,
 } from '../../db/sources.ts';
-import { newCase, REPORT } from '../helpers.ts';
+import { newCase, REPORT, refusal } from '../helpers.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-
-function refusal(fn: () => unknown): AttestError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AttestError);
-    return error as AttestError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('importing sources', () => {
   it('normalizes once, hashes the text, keeps the original bytes and reads the metadata header', () => {

@@ -1,20 +1,9 @@
 // The codebook: path-derived ids, hierarchy, kinds and colors, rename/move, merge, deletion, source tags.
 import { describe, expect, it } from 'vitest';
 import { createClaim, getClaim, listClaims } from '../../db/claims.ts';
-import { AttestError } from '../../db/errors.ts';
 import { tagIdFor } from '../../db/ids.ts';
 import { addTag, deleteTag, findTag, listTags, mergeTag, renameTag, updateTag } from '../../db/tags.ts';
-import { addSource, newCase, REPORT } from '../helpers.ts';
-
-function refusal(fn: () => unknown): AttestError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AttestError);
-    return error as AttestError;
-  }
-  throw new Error('expected a refusal');
-}
+import { addSource, newCase, REPORT, refusal } from '../helpers.ts';
 
 describe('codebook', () => {
   it('derives a tag id from its normalized path, so two cases create the same tag', () => {
