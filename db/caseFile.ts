@@ -321,6 +321,13 @@ export interface CaseInfo {
   schemaVersion: number;
 }
 
+/** How many live records the case holds, for the title bar and `attest info`. */
+export function caseCounts(c: CaseFile): { sources: number; claims: number; tags: number } {
+  const count = (table: string) =>
+    prepare(c, `SELECT count(*) FROM ${table} WHERE deleted = 0`).pluck().get() as number;
+  return { sources: count('sources'), claims: count('claims'), tags: count('tags') };
+}
+
 export function caseInfo(c: CaseFile): CaseInfo {
   const rows = prepare(c, 'SELECT key, value FROM meta').all() as { key: string; value: string }[];
   const meta = Object.fromEntries(rows.map((r) => [r.key, r.value]));

@@ -1,5 +1,5 @@
 // The handlers behind every contract method, bound to one session (an open case and the analyst's preferences).
-import { caseInfo, prepare, toAuthor, transaction, type CaseFile } from '../../db/caseFile.ts';
+import { caseCounts, caseInfo, toAuthor, transaction, type CaseFile } from '../../db/caseFile.ts';
 import {
   createClaim,
   deleteClaim,
@@ -77,7 +77,6 @@ const decodeBase64 = (fileName: string, data: string): Uint8Array => {
 
 export function createHandlers(session: Session): Handlers {
   const c = () => session.case;
-  const count = (sql: string) => prepare(c(), sql).pluck().get() as number;
   const handlers: Handlers = {
     'case.info': () => {
       const info = caseInfo(c());
@@ -88,11 +87,7 @@ export function createHandlers(session: Session): Handlers {
         schemaVersion: info.schemaVersion,
         fileName: c().path.split(/[\\/]/).at(-1) ?? '',
         analyst: c().author.name,
-        counts: {
-          sources: count('SELECT count(*) FROM sources WHERE deleted = 0'),
-          claims: count('SELECT count(*) FROM claims WHERE deleted = 0'),
-          tags: count('SELECT count(*) FROM tags WHERE deleted = 0'),
-        },
+        counts: caseCounts(c()),
       };
     },
     'preferences.get': () => ({ analystName: c().author.name }),
@@ -154,7 +149,10 @@ export function createHandlers(session: Session): Handlers {
     'claim.list': (filter) => listClaims(c(), filter),
     'claim.history': ({ id }) => {
       getClaim(c(), id);
-      return historyOf(c(), [id, ...claimMemberships(c(), id).map((m) => m.id)]);
+      const tagOf = new Map(claimMemberships(c(), id).map((m) => [m.id, m.tag]));
+      return historyOf(c(), [id, ...tagOf.keys()]).map((entry) =>
+        entry.entity === 'claimTag' ? { ...entry, tag: tagOf.get(entry.entityId) } : entry,
+      );
     },
 
     'tag.list': () => listTags(c()),

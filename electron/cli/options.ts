@@ -52,3 +52,24 @@ export function reliability(value: string): string {
   }
   return letter;
 }
+
+/**
+ * A day for a date filter, written YYYY-MM-DD, as the contract requires. Checked while parsing so the message
+ * names the option; whether the day exists (no 2025-02-30) is the engine's to say.
+ */
+export function day(value: string): string {
+  const text = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    throw new InvalidArgumentError('A day is written YYYY-MM-DD, like 2025-01-27.');
+  }
+  return text;
+}
+
+/** A color written #rrggbb, as the contract requires; the message is the engine's own. */
+export function color(value: string): string {
+  const text = value.trim();
+  if (!/^#[0-9a-fA-F]{6}$/.test(text)) {
+    throw new InvalidArgumentError(`"${value}" is not a color; use #rrggbb, like #d04040.`);
+  }
+  return text;
+}

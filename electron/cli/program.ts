@@ -1,4 +1,4 @@
-// The `attest` command line: builds the commander program over the engine and turns every outcome into an exit code.
+// The `attest` command line: builds the commander program over the contract and turns every outcome into an exit code.
 // Exit codes: 0 success, 1 `verify` found broken citations, 2 bad usage or bad input (one line on stderr).
 import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -9,8 +9,9 @@ import { registerClaimCommands } from './commands/claims.ts';
 import { registerExploreCommands } from './commands/explore.ts';
 import { registerLinkCommands } from './commands/links.ts';
 import { registerSourceCommands } from './commands/sources.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { registerTagCommands } from './commands/tags.ts';
-import { createSession, EXIT_OK, EXIT_USAGE, type CliIo, type Session } from './session.ts';
+import { ContractError, createSession, EXIT_OK, EXIT_USAGE, type CliIo, type Session } from './session.ts';
 
 export type { CliIo } from './session.ts';
 export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from './session.ts';
@@ -82,6 +83,8 @@ export function createProgram(session: Session): Command {
   registerLinkCommands(program, session);
   program.commandsGroup('Finding:');
   registerExploreCommands(program, session);
+  program.commandsGroup('Browser mode:');
+  registerServeCommand(program, session);
 
   eachCommand(program, (command, fullName) => {
     command.configureOutput({ outputError: (message, write) => write(usageLine(message, fullName)) });
@@ -105,9 +108,14 @@ const withoutPaths = (message: string): string =>
     return `${before}${basename(path)}`;
   });
 
-/** The one line printed for an error: the engine's message as it is, anything unexpected as an internal error. */
+/**
+ * The one line printed for an error: the contract's (or, opening a case, the engine's) message as it is, anything
+ * unexpected as an internal error, described by what actually failed.
+ */
 function describeError(error: unknown, session: Session): string {
-  if (error instanceof AttestError && error.code !== 'internal') return error.message;
+  if ((error instanceof AttestError || error instanceof ContractError) && error.code !== 'internal')
+    return error.message;
+  if (error instanceof ContractError && error.cause !== undefined) return describeError(error.cause, session);
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string') {
     const known = SQLITE_MESSAGES.find(([pattern]) => pattern.test(code));

@@ -1,10 +1,11 @@
-// One run of the `attest` command: its streams and environment, who is writing, opening a case, and printing results.
+// One run of the `attest` command: its streams and environment, who is writing, opening a case and calling the
+// contract on it in-process (the same dispatch and handlers as the desktop and browser mode), and printing results.
 import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
-import { closeCase, openCase, transaction, type CaseFile } from '../../db/caseFile.ts';
-import { listClaims } from '../../db/claims.ts';
-import { badInput, notFound, type AttestError } from '../../db/errors.ts';
-import { listSources } from '../../db/sources.ts';
+import { closeCase, openCase, type CaseFile } from '../../db/caseFile.ts';
+import { dispatch } from '../api/dispatch.ts';
+import { createHandlers } from '../api/handlers.ts';
+import type { ErrorCode, MethodInput, MethodName, MethodOutput } from '../contract/index.ts';
 
 /** Everything a run touches outside the case file, injectable so tests can run the command in-process. */
 export interface CliIo {
@@ -40,8 +41,22 @@ export const createSession = (io: CliIo): Session => ({
   caseName: undefined,
 });
 
+/**
+ * A call the contract refused, or a mistake in how the command was called: one of the contract's closed codes
+ * and a message for a person. Printed as one line, `attest: <message>`, with exit code 2.
+ */
+export class ContractError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ContractError';
+    this.code = code;
+  }
+}
+
 /** A mistake in how the command was called; printed as one line, exit code 2 like the engine's bad input. */
-export const usageError = (message: string): AttestError => badInput(message);
+export const usageError = (message: string): ContractError => new ContractError('bad-input', message);
 
 export const resolvePath = (session: Session, path: string): string =>
   resolve(session.io.cwd ?? process.cwd(), path);
@@ -73,15 +88,44 @@ export function authorName(session: Session): string {
   return name;
 }
 
-/** Opens the case, runs fn, and always closes the case, whether fn succeeded or threw. */
-export function withCase<T>(session: Session, path: string, fn: (c: CaseFile) => T): T {
+/** A contract method, called in-process: its result, or a ContractError with the code and message it gave. */
+export type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+/**
+ * `call` over the handlers of one open case: the same `dispatch` (allowlist, zod input, error codes) that IPC and
+ * loopback HTTP use. An unexpected failure comes back from dispatch as `internal` with a message meant for the
+ * UI ("the details were written to its log"); the CLI has no log but its stderr line, so the failure itself
+ * travels as the error's cause and is described there (a busy or read-only file gets its own message).
+ */
+function callerFor(c: CaseFile): Call {
+  // No window listens: progress and change events have nowhere to go. Preferences live in --author/ATTEST_AUTHOR.
+  const handlers = createHandlers({ case: c, emit: () => {} });
+  return async (method, input) => {
+    let failure: unknown;
+    const result = await dispatch(handlers, method, input, (_method, error) => {
+      failure = error;
+    });
+    if (!result.ok) {
+      const { code, message } = result.error;
+      throw new ContractError(code, message, failure === undefined ? undefined : { cause: failure });
+    }
+    return result.value as MethodOutput<typeof method>;
+  };
+}
+
+/** Opens the case, runs fn with `call` bound to it, and always closes the case, whether fn succeeded or threw. */
+export async function withCase<T>(
+  session: Session,
+  path: string,
+  fn: (call: Call) => Promise<T>,
+): Promise<T> {
   const author = authorName(session);
   const full = resolvePath(session, path);
   session.caseName = basename(full);
   const c = openCase(full, { author });
   let failed = false;
   try {
-    return fn(c);
+    return await fn(callerFor(c));
   } catch (error) {
     failed = true;
     throw error;
@@ -116,47 +160,33 @@ const ID_PREFIX = /^[0-9a-f][0-9a-f-]{3,35}$/i;
 
 /**
  * A full id, or the unique live record whose id starts with what was typed (text output shows 8 characters,
- * as git shows short hashes). Anything else is passed on for the engine to report as not found.
+ * as git shows short hashes). Anything else is passed on for the engine to report as not found. The contract
+ * has no prefix lookup: this is the CLI's own convenience, answered from the contract's list methods.
  */
-function resolveId(kind: 'claim' | 'source', given: string, ids: () => string[]): string {
+async function resolveId(
+  kind: 'claim' | 'source',
+  given: string,
+  ids: () => Promise<string[]>,
+): Promise<string> {
   const typed = given.trim().toLowerCase();
+  if (typed === '') throw usageError(`Give a ${kind} id (its first 8 characters are enough).`);
   if (UUID.test(typed) || !ID_PREFIX.test(typed)) return typed;
-  const matches = ids().filter((id) => id.startsWith(typed));
+  const matches = (await ids()).filter((id) => id.startsWith(typed));
   if (matches.length === 1) return matches[0]!;
-  if (matches.length === 0) throw notFound(`There is no ${kind} with an id starting ${typed} in this case.`);
+  if (matches.length === 0)
+    throw new ContractError('not-found', `There is no ${kind} with an id starting ${typed} in this case.`);
   throw usageError(`${matches.length} ${kind}s have ids starting ${typed}; give more of the id.`);
 }
 
-export const resolveClaimId = (c: CaseFile, given: string): string =>
-  resolveId('claim', given, () => listClaims(c).map((claim) => claim.id));
+export const resolveClaimId = (call: Call, given: string): Promise<string> =>
+  resolveId('claim', given, async () => (await call('claim.list', {})).map((claim) => claim.id));
 
-export const resolveSourceId = (c: CaseFile, given: string): string =>
-  resolveId('source', given, () => listSources(c).map((source) => source.id));
-
-/** Thrown inside an edit's transaction to roll it back. */
-class NothingChanged extends Error {}
+export const resolveSourceId = (call: Call, given: string): Promise<string> =>
+  resolveId('source', given, async () => (await call('source.list', {})).map((source) => source.id));
 
 /**
- * Runs an edit in one transaction and rolls it back when `snapshot` reads the same afterwards. The engine's
- * update functions record an undoable action even when no field changes, and `attest undo` would then
- * "undo" that empty action instead of the analyst's last real change.
+ * Whether an edit changed anything, from what the same read gave before and after it. The engine drops an action
+ * that changed nothing (so `attest undo` never "undoes" nothing); this only decides what to tell the analyst.
  */
-export function editUnlessUnchanged<T>(
-  c: CaseFile,
-  snapshot: () => unknown,
-  edit: () => T,
-): { value: T; changed: boolean } {
-  let value: T | undefined;
-  try {
-    return transaction(c, () => {
-      const before = JSON.stringify(snapshot());
-      value = edit();
-      if (JSON.stringify(snapshot()) === before) throw new NothingChanged();
-      return { value, changed: true };
-    });
-  } catch (error) {
-    // Nothing changed, so what the edit returned inside the rolled-back transaction is still true.
-    if (error instanceof NothingChanged) return { value: value as T, changed: false };
-    throw error;
-  }
-}
+export const changed = (before: unknown, after: unknown): boolean =>
+  JSON.stringify(before) !== JSON.stringify(after);

@@ -5,11 +5,11 @@ import type * as T from './types.ts';
 
 export type * from './types.ts';
 
-const id = z.string().min(1).max(100);
+const id = z.string().min(1, 'an id is required').max(100);
 const text = (max: number) => z.string().max(max);
 const optionalText = (max: number) => text(max).nullable().optional();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day written YYYY-MM-DD');
-const tagPath = z.string().min(1).max(1000);
+const tagPath = z.string().trim().min(1, 'a tag path is required, like Actors/M23').max(1000);
 
 const claimStatus = z.enum(['draft', 'verified', 'disputed', 'rejected']);
 const tagKind = z.enum(['topic', 'actor', 'place', 'organization', 'event-type']);
@@ -196,7 +196,12 @@ export const contract = {
     z.strictObject({ ...claimFilter, from: day, to: day, unit: z.enum(['day', 'week', 'month', 'year']) }),
   ),
   'timeline.undated': method<{ count: number; ids: string[] }>()(
-    z.strictObject({ sourceId: id.optional(), tag: tagPath.optional(), status: claimStatus.optional() }),
+    z.strictObject({
+      sourceId: id.optional(),
+      tag: tagPath.optional(),
+      status: claimStatus.optional(),
+      claimant: text(500).optional(),
+    }),
   ),
 
   'verify.run': method<T.VerifyReport>()(none),

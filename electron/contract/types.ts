@@ -102,6 +102,8 @@ export interface HistoryEntry {
   entityId: string;
   field: string;
   value: unknown;
+  /** For a tag membership (entity 'claimTag'): the tag's path, or its name once retired. */
+  tag?: string;
 }
 
 export interface Tag {

@@ -382,3 +382,36 @@ describe('browser mode guards', () => {
     }
   });
 });
+
+describe('handler details', () => {
+  it("names the tag of each membership in a claim's history, retired tags included", async () => {
+    const client = await newClient('in-process');
+    const [imported] = value(
+      await client.call('source.import', { files: [{ fileName: 'goma.txt', dataBase64: base64(REPORT) }] }),
+    ) as { id: string }[];
+    const claim = value(
+      await client.call('claim.create', {
+        sourceId: imported!.id,
+        quote: 'last Sunday',
+        statement: 'On Sunday.',
+        tags: ['Groups/M-23'],
+      }),
+    ) as { id: string };
+    value(await client.call('tag.add', { path: 'Actors/M23' }));
+    value(await client.call('tag.merge', { from: 'Groups/M-23', into: 'Actors/M23' }));
+    const history = value(await client.call('claim.history', { id: claim.id })) as {
+      entity: string;
+      field: string;
+      tag?: string;
+    }[];
+    const memberships = history.filter((h) => h.entity === 'claimTag').map((h) => [h.field, h.tag]);
+    expect(memberships).toEqual([
+      ['*', 'M-23'],
+      ['*', 'Actors/M23'],
+      ['deleted', 'M-23'],
+    ]);
+    const undated = value(await client.call('timeline.undated', { claimant: 'nobody' })) as { count: number };
+    expect(undated.count).toBe(0);
+    expect(value(await client.call('timeline.undated', {}))).toMatchObject({ count: 1, ids: [claim.id] });
+  });
+});

@@ -2,19 +2,13 @@
 import { realpathSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { CASE_EXTENSION, caseInfo, closeCase, createCase, transaction } from '../../../db/caseFile.ts';
-import { listClaims } from '../../../db/claims.ts';
-import { AttestError } from '../../../db/errors.ts';
-import { exportCsv, exportJson } from '../../../db/export.ts';
-import { redo, undo, undoState } from '../../../db/history.ts';
-import { listLinks } from '../../../db/links.ts';
-import { listSources } from '../../../db/sources.ts';
-import { listTags } from '../../../db/tags.ts';
-import { undatedClaims } from '../../../db/timeline.ts';
-import { verifyCase } from '../../../db/verify.ts';
+// `new` creates a file, which no contract method does (opening and creating files is the shell's job): it alone
+// uses the engine directly.
+import { CASE_EXTENSION, caseInfo, closeCase, createCase } from '../../../db/caseFile.ts';
 import { block, plural, shortId, table, truncate } from '../format.ts';
 import {
   authorName,
+  ContractError,
   emit,
   EXIT_PROBLEMS,
   resolvePath,
@@ -22,11 +16,7 @@ import {
   withCase,
   type Session,
 } from '../session.ts';
-import { choiceOption, leaf, needs } from './common.ts';
-
-interface JsonOption {
-  json?: boolean;
-}
+import { choiceOption, leaf, needs, type JsonOption } from './common.ts';
 
 export function registerCaseCommands(program: Command, session: Session): void {
   leaf(program, 'new <case>', 'create an empty case file')
@@ -53,22 +43,22 @@ export function registerCaseCommands(program: Command, session: Session): void {
 
   leaf(program, 'info <case>', 'show the case title, id and counts, and what undo would undo').action(
     (path: string, options: JsonOption) =>
-      withCase(session, path, (c) => {
-        const info = caseInfo(c);
+      withCase(session, path, async (call) => {
+        const summary = await call('case.info', {});
         const counts = {
-          sources: listSources(c).length,
-          claims: listClaims(c).length,
-          undatedClaims: undatedClaims(c).count,
-          tags: listTags(c).length,
-          links: listLinks(c).length,
+          sources: summary.counts.sources,
+          claims: summary.counts.claims,
+          undatedClaims: (await call('timeline.undated', {})).count,
+          tags: summary.counts.tags,
+          links: (await call('link.list', {})).length,
         };
-        const state = undoState(c);
-        emit(session, options.json, { ...info, counts, undo: state.undo, redo: state.redo }, () =>
+        const state = await call('history.state', {});
+        emit(session, options.json, { ...summary, counts, undo: state.undo, redo: state.redo }, () =>
           block([
-            ['Title', info.title],
-            ['Case id', info.caseId],
-            ['Created', info.createdAt],
-            ['Schema', info.schemaVersion],
+            ['Title', summary.title],
+            ['Case id', summary.caseId],
+            ['Created', summary.createdAt],
+            ['Schema', summary.schemaVersion],
             ['Sources', counts.sources],
             ['Claims', `${counts.claims} (${counts.undatedClaims} undated)`],
             ['Tags', counts.tags],
@@ -87,8 +77,8 @@ export function registerCaseCommands(program: Command, session: Session): void {
         "source's text must still match the SHA-256 taken at import.",
     )
     .action((path: string, options: JsonOption) =>
-      withCase(session, path, (c) => {
-        const report = verifyCase(c);
+      withCase(session, path, async (call) => {
+        const report = await call('verify.run', {});
         if (!report.ok) session.exitCode = EXIT_PROBLEMS;
         emit(session, options.json, report, () => {
           const checked = `${plural(report.claims, 'claim')} in ${plural(report.sources, 'source')}`;
@@ -121,40 +111,41 @@ export function registerCaseCommands(program: Command, session: Session): void {
     )
     .option('--out <file>', 'write to this file instead of standard output')
     .hook('preAction', needs('--format'))
-    .action((path: string, options: JsonOption & { format: string; out?: string }) => {
-      withCase(session, path, (c) => {
-        const claims = listClaims(c).length;
-        const text = options.format === 'json' ? `${JSON.stringify(exportJson(c), null, 2)}\n` : exportCsv(c);
+    .action((path: string, options: JsonOption & { format: string; out?: string }) =>
+      withCase(session, path, async (call) => {
+        const text =
+          options.format === 'json'
+            ? `${JSON.stringify(await call('export.json', {}), null, 2)}\n`
+            : (await call('export.csv', {})).csv;
         if (options.out === undefined) {
           // The export is the output: it is machine-readable already, so --json changes nothing here.
           session.io.stdout(text);
           return;
         }
-        writeExport(session, c.path, options.out, text);
+        writeExport(session, resolvePath(session, path), options.out, text);
+        const claims = (await call('case.info', {})).counts.claims;
         const bytes = Buffer.byteLength(text);
         emit(session, options.json, { format: options.format, out: options.out, claims, bytes }, () => {
           return `Wrote ${plural(claims, 'claim')} as ${options.format.toUpperCase()} to ${options.out} (${plural(bytes, 'byte')}).`;
         });
-      });
-    });
+      }),
+    );
 
   leaf(program, 'undo <case>', 'undo your last change to the case').action(
     (path: string, options: JsonOption) =>
-      withCase(session, path, (c) => {
-        const undone = transaction(c, () => undo(c));
-        const state = undoState(c);
-        emit(session, options.json, { undone, ...state }, () =>
-          undone === null ? 'Nothing to undo.' : `Undid "${undone}".`,
+      withCase(session, path, async (call) => {
+        const result = await call('history.undo', {});
+        emit(session, options.json, result, () =>
+          result.undone === null ? 'Nothing to undo.' : `Undid "${result.undone}".`,
         );
       }),
   );
 
   leaf(program, 'redo <case>', 'redo the change you last undid').action((path: string, options: JsonOption) =>
-    withCase(session, path, (c) => {
-      const redone = transaction(c, () => redo(c));
-      const state = undoState(c);
-      emit(session, options.json, { redone, ...state }, () =>
-        redone === null ? 'Nothing to redo.' : `Redid "${redone}".`,
+    withCase(session, path, async (call) => {
+      const result = await call('history.redo', {});
+      emit(session, options.json, result, () =>
+        result.redone === null ? 'Nothing to redo.' : `Redid "${result.redone}".`,
       );
     }),
   );
@@ -174,6 +165,6 @@ function writeExport(session: Session, casePath: string, out: string, text: stri
     writeFileSync(target, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
-    throw new AttestError('io', `Could not write ${basename(out)} (${code}).`);
+    throw new ContractError('io', `Could not write ${basename(out)} (${code}).`);
   }
 }

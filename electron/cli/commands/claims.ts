@@ -1,24 +1,10 @@
 // Claim commands: add (anchored by quote or by offsets), edit, delete, show (with links, reviews, history), list.
 import type { Command } from 'commander';
-import {
-  CLAIM_STATUSES,
-  createClaim,
-  deleteClaim,
-  getClaim,
-  listClaims,
-  updateClaim,
-  type ClaimAnchor,
-  type ClaimRow,
-  type ClaimStatus,
-} from '../../../db/claims.ts';
-import { historyOf, type HistoryEntry } from '../../../db/history.ts';
-import { listLinks } from '../../../db/links.ts';
-import { listReviews } from '../../../db/reviews.ts';
-import { claimMemberships } from '../../../db/tags.ts';
+import type { Claim, ClaimStatus, HistoryEntry, MethodInput } from '../../contract/index.ts';
 import { block, NONE, oneLine, quoteInContext, shortId, show, table, truncate } from '../format.ts';
-import { CLEAR, clearableNumber, cleared, collect, wholeNumber } from '../options.ts';
+import { CLEAR, clearableNumber, cleared, collect, day, wholeNumber } from '../options.ts';
 import {
-  editUnlessUnchanged,
+  changed,
   emit,
   resolveClaimId,
   resolveSourceId,
@@ -26,11 +12,7 @@ import {
   withCase,
   type Session,
 } from '../session.ts';
-import { choiceOption, leaf, needs } from './common.ts';
-
-interface JsonOption {
-  json?: boolean;
-}
+import { choiceOption, CLAIM_STATUSES, leaf, needs, type JsonOption } from './common.ts';
 
 interface ClaimFieldOptions extends JsonOption {
   statement?: string;
@@ -68,15 +50,15 @@ interface ClaimListOptions extends JsonOption {
   limit?: number;
 }
 
-const span = (claim: Pick<ClaimRow, 'start' | 'end'>): string => `${claim.start}..${claim.end}`;
+const span = (claim: Pick<Claim, 'start' | 'end'>): string => `${claim.start}..${claim.end}`;
 
-const dateText = (claim: Pick<ClaimRow, 'date' | 'earliest' | 'latest'>): string => {
+const dateText = (claim: Pick<Claim, 'date' | 'earliest' | 'latest'>): string => {
   if (!claim.date) return NONE;
   if (claim.earliest === claim.latest && claim.date === claim.earliest) return claim.date;
   return `${claim.date} (${claim.earliest ?? '..'} to ${claim.latest ?? '..'})`;
 };
 
-export function claimBlock(claim: ClaimRow): string {
+export function claimBlock(claim: Claim): string {
   return block([
     ['Claim', claim.id],
     ['Source', `${claim.sourceId}, characters ${span(claim)}`],
@@ -116,18 +98,9 @@ function fieldOptions(command: Command): Command {
     .option('--tag <path>', 'add a tag, like Actors/Ruzizi Front (repeatable; created if new)', collect);
 }
 
-/** The claim's own history and that of its tag memberships, retired tags included. */
-function claimHistory(
-  c: Parameters<typeof historyOf>[0],
-  claimId: string,
-): { entries: HistoryEntry[]; tagOf: Map<string, string> } {
-  const tagOf = new Map(claimMemberships(c, claimId).map((m) => [m.id, m.tag]));
-  return { entries: historyOf(c, [claimId, ...tagOf.keys()]), tagOf };
-}
-
-function describeChange(entry: HistoryEntry, tagOf: Map<string, string>): string {
+function describeChange(entry: HistoryEntry): string {
   if (entry.entity === 'claimTag') {
-    const tag = tagOf.get(entry.entityId) ?? 'a tag';
+    const tag = entry.tag ?? 'a tag';
     const removed = entry.field === 'deleted' ? entry.value === true : false;
     return `${removed ? 'untagged' : 'tagged'} ${tag}`;
   }
@@ -171,13 +144,14 @@ export function registerClaimCommands(program: Command, session: Session): void 
         throw usageError('--start and --end go together: give both.');
       }
       if (options.occurrence !== undefined && !byQuote) throw usageError('--occurrence goes with --quote.');
-      withCase(session, path, (c) => {
-        const sourceId = resolveSourceId(c, options.source);
-        const anchor: ClaimAnchor = byQuote
-          ? { sourceId, quote: options.quote!, occurrence: options.occurrence }
-          : { sourceId, start: options.start!, end: options.end! };
-        const created = createClaim(c, {
-          anchor,
+      return withCase(session, path, async (call) => {
+        const sourceId = await resolveSourceId(call, options.source);
+        const anchor: Pick<MethodInput<'claim.create'>, 'quote' | 'occurrence' | 'start' | 'end'> = byQuote
+          ? { quote: options.quote!, occurrence: options.occurrence }
+          : { start: options.start!, end: options.end! };
+        const created = await call('claim.create', {
+          sourceId,
+          ...anchor,
           statement: options.statement,
           claimant: options.claimant,
           date: options.date,
@@ -207,34 +181,32 @@ export function registerClaimCommands(program: Command, session: Session): void 
       '\n--actor replaces the list of actors; --actor "" clears it. The quote itself never changes.',
     )
     .action((path: string, id: string, options: ClaimEditOptions) =>
-      withCase(session, path, (c) => {
+      withCase(session, path, async (call) => {
         const given = Object.entries(options).filter(
           ([name, value]) => name !== 'json' && value !== undefined,
         );
         if (given.length === 0) {
           throw usageError('Nothing to change: give at least one option (see attest claim edit --help).');
         }
-        const claimId = resolveClaimId(c, id);
-        const { value: updated, changed } = editUnlessUnchanged(
-          c,
-          () => getClaim(c, claimId),
-          () =>
-            updateClaim(c, claimId, {
-              statement: options.statement,
-              claimant: options.claimant,
-              date: options.date,
-              place: options.place,
-              actors: options.actor,
-              eventType: options.eventType,
-              credibility: cleared(options.credibility),
-              status: options.status,
-              note: options.note,
-              tags: options.tag,
-              untag: options.untag,
-            }),
-        );
+        const claimId = await resolveClaimId(call, id);
+        const before = await call('claim.get', { id: claimId });
+        const updated = await call('claim.update', {
+          id: claimId,
+          statement: options.statement,
+          claimant: options.claimant,
+          date: options.date,
+          place: options.place,
+          actors: options.actor,
+          eventType: options.eventType,
+          credibility: cleared(options.credibility),
+          status: options.status,
+          note: options.note,
+          tags: options.tag,
+          untag: options.untag,
+        });
+        const edited = changed(before, updated);
         emit(session, options.json, updated, () =>
-          changed
+          edited
             ? `Updated claim ${updated.id}.\n${claimBlock(updated)}`
             : `Nothing changed: claim ${updated.id} already reads so.`,
         );
@@ -243,9 +215,9 @@ export function registerClaimCommands(program: Command, session: Session): void 
 
   leaf(claim, 'delete <case> <id>', 'delete a claim (attest undo brings it back)').action(
     (path: string, id: string, options: JsonOption) =>
-      withCase(session, path, (c) => {
-        const claimId = resolveClaimId(c, id);
-        deleteClaim(c, claimId);
+      withCase(session, path, async (call) => {
+        const claimId = await resolveClaimId(call, id);
+        await call('claim.delete', { id: claimId });
         emit(session, options.json, { deleted: claimId }, () => `Deleted claim ${claimId}.`);
       }),
   );
@@ -255,11 +227,11 @@ export function registerClaimCommands(program: Command, session: Session): void 
     'show <case> <id>',
     'show a claim with its links, reviews (stale ones flagged) and history',
   ).action((path: string, id: string, options: JsonOption) =>
-    withCase(session, path, (c) => {
-      const found = getClaim(c, resolveClaimId(c, id));
-      const links = listLinks(c, found.id);
-      const reviews = listReviews(c, found.id);
-      const { entries, tagOf } = claimHistory(c, found.id);
+    withCase(session, path, async (call) => {
+      const found = await call('claim.get', { id: await resolveClaimId(call, id) });
+      const links = await call('link.list', { claimId: found.id });
+      const reviews = await call('review.list', { claimId: found.id });
+      const entries = await call('claim.history', { id: found.id });
       emit(session, options.json, { claim: found, links, reviews, history: entries }, () => {
         const linkRows = links.map((l) => {
           const outgoing = l.fromClaimId === found.id;
@@ -281,7 +253,7 @@ export function registerClaimCommands(program: Command, session: Session): void 
           e.at,
           e.author,
           e.actionKind === 'do' ? e.action : `${e.actionKind} ${e.action}`,
-          describeChange(e, tagOf),
+          describeChange(e),
         ]);
         return [
           claimBlock(found),
@@ -304,13 +276,13 @@ export function registerClaimCommands(program: Command, session: Session): void 
     .option('--tag <path>', 'only claims with this tag (or a tag below it)')
     .addOption(choiceOption('--status <status>', 'only claims with this status', CLAIM_STATUSES))
     .option('--claimant <who>', 'only claims by this claimant')
-    .option('--from <day>', 'only claims whose event date reaches this day or later (YYYY-MM-DD)')
-    .option('--to <day>', 'only claims whose event date starts on or before this day (YYYY-MM-DD)')
-    .option('--limit <n>', 'at most this many claims', wholeNumber('The limit', 1))
+    .option('--from <day>', 'only claims whose event date reaches this day or later (YYYY-MM-DD)', day)
+    .option('--to <day>', 'only claims whose event date starts on or before this day (YYYY-MM-DD)', day)
+    .option('--limit <n>', 'at most this many claims', wholeNumber('The limit', 1, 100_000))
     .action((path: string, options: ClaimListOptions) =>
-      withCase(session, path, (c) => {
-        const claims = listClaims(c, {
-          sourceId: options.source === undefined ? undefined : resolveSourceId(c, options.source),
+      withCase(session, path, async (call) => {
+        const claims = await call('claim.list', {
+          sourceId: options.source === undefined ? undefined : await resolveSourceId(call, options.source),
           tag: options.tag,
           status: options.status,
           claimant: options.claimant,

@@ -1,5 +1,18 @@
-// Building blocks every command module uses: a command with --json, and options limited to a list of values.
+// Building blocks every command module uses: a command with --json, and options limited to the contract's values.
 import { Option, type Command } from 'commander';
+import { contract } from '../../contract/index.ts';
+
+export interface JsonOption {
+  json?: boolean;
+}
+
+// The values an option may take, read from the contract's own input schemas, so `attest` offers exactly what
+// the contract accepts and a value added there shows up here.
+export const CLAIM_STATUSES = contract['claim.list'].input.shape.status.unwrap().options;
+export const TAG_KINDS = contract['tag.add'].input.shape.kind.unwrap().options;
+export const LINK_RELATIONS = contract['link.create'].input.shape.relation.options;
+export const VERDICTS = contract['review.add'].input.shape.verdict.options;
+export const BUCKET_UNITS = contract['timeline.buckets'].input.shape.unit.options;
 
 /** A command that does something (as opposed to a group like `claim`): it takes --json. */
 export function leaf(parent: Command, nameAndArgs: string, description: string, isDefault = false): Command {

@@ -1,18 +1,10 @@
 // Finding commands: full-text search over sources and claims, and the timeline of claims by event date.
 import type { Command } from 'commander';
-import { CLAIM_STATUSES, type ClaimStatus } from '../../../db/claims.ts';
-import { search } from '../../../db/search.ts';
-import {
-  BUCKET_UNITS,
-  timelineBuckets,
-  timelineWindow,
-  undatedClaims,
-  type BucketUnit,
-} from '../../../db/timeline.ts';
+import type { BucketUnit, ClaimStatus } from '../../contract/index.ts';
 import { markMatches, plural, shortId, table, truncate } from '../format.ts';
-import { wholeNumber } from '../options.ts';
+import { day, wholeNumber } from '../options.ts';
 import { emit, resolveSourceId, withCase, type Session } from '../session.ts';
-import { choiceOption, leaf, needs } from './common.ts';
+import { BUCKET_UNITS, choiceOption, CLAIM_STATUSES, leaf, needs } from './common.ts';
 
 interface ClaimFilterOptions {
   json?: boolean;
@@ -21,6 +13,13 @@ interface ClaimFilterOptions {
   status?: ClaimStatus;
   claimant?: string;
   limit?: number;
+}
+
+interface ClaimFilter {
+  sourceId?: string;
+  tag?: string;
+  status?: ClaimStatus;
+  claimant?: string;
 }
 
 function claimFilterOptions(command: Command): Command {
@@ -35,14 +34,15 @@ export function registerExploreCommands(program: Command, session: Session): voi
   claimFilterOptions(
     leaf(program, 'search <case> <query>', 'search the words of sources and claims (every word must match)'),
   )
-    .option('--from <day>', 'only claims whose event date reaches this day or later (YYYY-MM-DD)')
-    .option('--to <day>', 'only claims whose event date starts on or before this day (YYYY-MM-DD)')
+    .option('--from <day>', 'only claims whose event date reaches this day or later (YYYY-MM-DD)', day)
+    .option('--to <day>', 'only claims whose event date starts on or before this day (YYYY-MM-DD)', day)
     .option('--limit <n>', 'at most this many results (default 50)', wholeNumber('The limit', 1, 500))
     .addHelpText('after', '\nAny claim filter (tag, status, dates, ...) limits the results to claims.')
     .action((path: string, query: string, options: ClaimFilterOptions & { from?: string; to?: string }) =>
-      withCase(session, path, (c) => {
-        const hits = search(c, query, {
-          sourceId: options.source === undefined ? undefined : resolveSourceId(c, options.source),
+      withCase(session, path, async (call) => {
+        const hits = await call('search.query', {
+          query,
+          sourceId: options.source === undefined ? undefined : await resolveSourceId(call, options.source),
           tag: options.tag,
           status: options.status,
           claimant: options.claimant,
@@ -67,8 +67,8 @@ export function registerExploreCommands(program: Command, session: Session): voi
       'claims by event date in a window, or counts per day, week, month or year',
     ),
   )
-    .option('--from <day>', '(required) first day of the window (YYYY-MM-DD)')
-    .option('--to <day>', '(required) last day of the window (YYYY-MM-DD)')
+    .option('--from <day>', '(required) first day of the window (YYYY-MM-DD)', day)
+    .option('--to <day>', '(required) last day of the window (YYYY-MM-DD)', day)
     .hook('preAction', needs('--from', '--to'))
     .addOption(
       choiceOption(
@@ -84,18 +84,18 @@ export function registerExploreCommands(program: Command, session: Session): voi
         'apart, as "undated".',
     )
     .action((path: string, options: ClaimFilterOptions & { from: string; to: string; bucket?: BucketUnit }) =>
-      withCase(session, path, (c) => {
-        const filter = {
-          sourceId: options.source === undefined ? undefined : resolveSourceId(c, options.source),
+      withCase(session, path, async (call) => {
+        const filter: ClaimFilter = {
+          sourceId: options.source === undefined ? undefined : await resolveSourceId(call, options.source),
           tag: options.tag,
           status: options.status,
           claimant: options.claimant,
         };
         const window = { ...filter, from: options.from, to: options.to };
-        const undated = undatedClaims(c, filter);
+        const undated = await call('timeline.undated', filter);
         const undatedLine = `${plural(undated.count, 'undated claim')} (no event date) not shown.`;
         if (options.bucket !== undefined) {
-          const buckets = timelineBuckets(c, { ...window, unit: options.bucket });
+          const buckets = await call('timeline.buckets', { ...window, unit: options.bucket });
           emit(
             session,
             options.json,
@@ -112,7 +112,7 @@ export function registerExploreCommands(program: Command, session: Session): voi
           );
           return;
         }
-        const { items, truncated } = timelineWindow(c, { ...window, limit: options.limit });
+        const { items, truncated } = await call('timeline.window', { ...window, limit: options.limit });
         emit(session, options.json, { from: options.from, to: options.to, items, truncated, undated }, () =>
           [
             table(

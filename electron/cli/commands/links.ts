@@ -1,15 +1,9 @@
 // Commands between claims and about them: link two claims, list links, and review a claim's citation.
 import type { Command } from 'commander';
-import { getClaim } from '../../../db/claims.ts';
-import { addLink, LINK_RELATIONS, listLinks, type LinkRelation } from '../../../db/links.ts';
-import { addReview, VERDICTS, type Verdict } from '../../../db/reviews.ts';
+import type { LinkRelation, Verdict } from '../../contract/index.ts';
 import { block, shortId, table, truncate } from '../format.ts';
-import { editUnlessUnchanged, emit, resolveClaimId, withCase, type Session } from '../session.ts';
-import { choiceOption, leaf, needs } from './common.ts';
-
-interface JsonOption {
-  json?: boolean;
-}
+import { emit, resolveClaimId, withCase, type Session } from '../session.ts';
+import { choiceOption, leaf, LINK_RELATIONS, needs, VERDICTS, type JsonOption } from './common.ts';
 
 export function registerLinkCommands(program: Command, session: Session): void {
   leaf(program, 'link <case> <claim> <other-claim>', 'link two claims')
@@ -29,14 +23,16 @@ export function registerLinkCommands(program: Command, session: Session): void {
         second: string,
         options: JsonOption & { as: LinkRelation; note?: string },
       ) =>
-        withCase(session, path, (c) => {
-          const from = resolveClaimId(c, first);
-          const to = resolveClaimId(c, second);
-          const { value: link } = editUnlessUnchanged(
-            c,
-            () => listLinks(c, from),
-            () => addLink(c, from, to, options.as, options.note),
-          );
+        withCase(session, path, async (call) => {
+          const from = await resolveClaimId(call, first);
+          const to = await resolveClaimId(call, second);
+          // The same link again is the same link; the engine records no empty step for undo.
+          const link = await call('link.create', {
+            fromClaimId: from,
+            toClaimId: to,
+            relation: options.as,
+            note: options.note,
+          });
           emit(session, options.json, link, () =>
             block([
               ['Link', link.id],
@@ -52,30 +48,32 @@ export function registerLinkCommands(program: Command, session: Session): void {
   leaf(program, 'links <case>', 'list the links between claims')
     .option('--claim <id>', 'only the links of this claim')
     .action((path: string, options: JsonOption & { claim?: string }) =>
-      withCase(session, path, (c) => {
-        const links = listLinks(
-          c,
-          options.claim === undefined ? undefined : resolveClaimId(c, options.claim),
-        );
-        emit(session, options.json, links, () => {
-          const statements = new Map<string, string>();
-          const statementOf = (id: string) => {
-            if (!statements.has(id)) statements.set(id, truncate(getClaim(c, id).statement, 40));
-            return statements.get(id);
-          };
-          return table(
+      withCase(session, path, async (call) => {
+        const links = await call('link.list', {
+          claimId: options.claim === undefined ? undefined : await resolveClaimId(call, options.claim),
+        });
+        // The text shows each end's statement: one claim.get per claim, only for the claims the links touch.
+        const statements = new Map<string, string>();
+        if (!options.json) {
+          for (const id of links.flatMap((l) => [l.fromClaimId, l.toClaimId])) {
+            if (!statements.has(id))
+              statements.set(id, truncate((await call('claim.get', { id })).statement, 40));
+          }
+        }
+        emit(session, options.json, links, () =>
+          table(
             ['FROM', 'RELATION', 'TO', 'FROM STATEMENT', 'TO STATEMENT', 'NOTE'],
             links.map((l) => [
               shortId(l.fromClaimId),
               l.relation,
               shortId(l.toClaimId),
-              statementOf(l.fromClaimId),
-              statementOf(l.toClaimId),
+              statements.get(l.fromClaimId),
+              statements.get(l.toClaimId),
               l.note,
             ]),
             'No links.',
-          );
-        });
+          ),
+        );
       }),
     );
 
@@ -88,8 +86,12 @@ export function registerLinkCommands(program: Command, session: Session): void {
       '\nA review holds the version of the claim it judged: a later edit of the claim makes it stale.',
     )
     .action((path: string, claimId: string, options: JsonOption & { verdict: Verdict; comment?: string }) =>
-      withCase(session, path, (c) => {
-        const review = addReview(c, resolveClaimId(c, claimId), options.verdict, options.comment);
+      withCase(session, path, async (call) => {
+        const review = await call('review.add', {
+          claimId: await resolveClaimId(call, claimId),
+          verdict: options.verdict,
+          comment: options.comment,
+        });
         emit(session, options.json, review, () =>
           block([
             ['Review', review.id],

@@ -1,35 +1,28 @@
 // Source commands: import files, list sources, show one with its text, edit its metadata and tags.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import {
-  getSource,
-  importSources,
-  listSources,
-  updateSource,
-  type ImportFile,
+  MAX_IMPORT_BYTES,
   type ImportResult,
+  type MethodInput,
   type Reliability,
-  type SourceMetadataPatch,
   type SourceSummary,
-} from '../../../db/sources.ts';
+} from '../../contract/index.ts';
 import { block, plural, shortId, table, truncate } from '../format.ts';
-import { CLEAR, cleared, collect, reliability } from '../options.ts';
+import { CLEAR, cleared, collect, day, reliability } from '../options.ts';
 import {
-  editUnlessUnchanged,
+  changed,
   emit,
   EXIT_USAGE,
   resolvePath,
   resolveSourceId,
   usageError,
   withCase,
+  type Call,
   type Session,
 } from '../session.ts';
-import { leaf } from './common.ts';
-
-interface JsonOption {
-  json?: boolean;
-}
+import { leaf, type JsonOption } from './common.ts';
 
 interface SourceFilterOptions extends JsonOption {
   tag?: string;
@@ -51,6 +44,11 @@ interface SourceEditOptions extends JsonOption {
   untag?: string[];
 }
 
+type ImportFile = MethodInput<'source.import'>['files'][number];
+
+/** The most files `source.import` takes in one call; more are imported in several calls (several undo steps). */
+const FILES_PER_CALL = 1000;
+
 /** Why a file could not even be read, in words, by its name only. */
 function readFailure(fileName: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -58,6 +56,52 @@ function readFailure(fileName: string, error: unknown): string {
   if (code === 'EISDIR') return `"${fileName}" is a folder; give the files in it.`;
   if (code === 'EACCES' || code === 'EPERM') return `"${fileName}" cannot be read: permission denied.`;
   return `"${fileName}" cannot be read (${code ?? 'read failed'}).`;
+}
+
+/** Sizes rounded up, as the engine writes them, so a file just over the limit never reads as equal to it. */
+function formatSize(bytes: number): string {
+  const inUnit = (unit: number): string => String(Math.ceil((bytes / unit) * 10) / 10);
+  if (bytes >= 1024 * 1024) return `${inUnit(1024 * 1024)} MiB`;
+  if (bytes >= 1024) return `${inUnit(1024)} KiB`;
+  return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+}
+
+/**
+ * A file as `source.import` takes it (base64; the handler decodes and the engine reads it), or the reason it
+ * cannot be sent. A file over the contract's size limit is refused here, by itself, rather than making the
+ * contract refuse the whole call.
+ */
+function readForImport(session: Session, file: string): ImportFile | ImportResult {
+  const fileName = basename(file);
+  const tooLarge = (size: number): ImportResult => ({
+    fileName,
+    ok: false,
+    error: `"${fileName}" is ${formatSize(size)}, over the ${formatSize(MAX_IMPORT_BYTES)} limit for a source.`,
+  });
+  try {
+    const full = resolvePath(session, file);
+    const { size } = statSync(full);
+    if (size > MAX_IMPORT_BYTES) return tooLarge(size);
+    const bytes = readFileSync(full);
+    if (bytes.length > MAX_IMPORT_BYTES) return tooLarge(bytes.length);
+    return { fileName, dataBase64: bytes.toString('base64') };
+  } catch (error) {
+    return { fileName, ok: false, error: readFailure(fileName, error) };
+  }
+}
+
+/** Imports the readable files; each result takes the place of its file, in the order given. */
+async function importFiles(session: Session, call: Call, files: string[]): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  // Read a batch at a time, so at most one batch of files is held in memory.
+  for (let first = 0; first < files.length; first += FILES_PER_CALL) {
+    const slots = files.slice(first, first + FILES_PER_CALL).map((file) => readForImport(session, file));
+    const readable = slots.filter((slot): slot is ImportFile => 'dataBase64' in slot);
+    const imported = readable.length ? await call('source.import', { files: readable }) : [];
+    let next = 0;
+    for (const slot of slots) results.push('dataBase64' in slot ? imported[next++]! : slot);
+  }
+  return results;
 }
 
 export function sourceBlock(source: SourceSummary): string {
@@ -88,20 +132,8 @@ export function registerSourceCommands(program: Command, session: Session): void
         'the exit code is then 2.',
     )
     .action((path: string, files: string[], options: JsonOption) =>
-      withCase(session, path, (c) => {
-        // Files that cannot be read are reported in their place among the results, in the order given.
-        const slots: (ImportResult | ImportFile)[] = files.map((file) => {
-          const fileName = basename(file);
-          try {
-            return { fileName, bytes: readFileSync(resolvePath(session, file)) };
-          } catch (error) {
-            return { fileName, ok: false, error: readFailure(fileName, error) };
-          }
-        });
-        const readable = slots.filter((slot): slot is ImportFile => 'bytes' in slot);
-        const imported = importSources(c, readable);
-        let next = 0;
-        const results = slots.map((slot) => ('bytes' in slot ? imported[next++]! : slot));
+      withCase(session, path, async (call) => {
+        const results = await importFiles(session, call, files);
         const refused = results.filter((r) => !r.ok);
         if (refused.length > 0) session.exitCode = EXIT_USAGE;
         if (!options.json) for (const r of refused) session.io.stderr(`attest: ${r.ok ? '' : r.error}\n`);
@@ -127,11 +159,11 @@ export function registerSourceCommands(program: Command, session: Session): void
   leaf(program, 'sources <case>', 'list the sources, newest first')
     .option('--tag <path>', 'only sources with this tag (or a tag below it)')
     .option('--outlet <outlet>', 'only sources from this outlet')
-    .option('--from <day>', 'only sources published on or after this day (YYYY-MM-DD)')
-    .option('--to <day>', 'only sources published on or before this day (YYYY-MM-DD)')
+    .option('--from <day>', 'only sources published on or after this day (YYYY-MM-DD)', day)
+    .option('--to <day>', 'only sources published on or before this day (YYYY-MM-DD)', day)
     .action((path: string, options: SourceFilterOptions) =>
-      withCase(session, path, (c) => {
-        const sources = listSources(c, {
+      withCase(session, path, async (call) => {
+        const sources = await call('source.list', {
           tag: options.tag,
           outlet: options.outlet,
           from: options.from,
@@ -160,8 +192,8 @@ export function registerSourceCommands(program: Command, session: Session): void
 
   leaf(source, 'show <case> <id>', "show a source's metadata and its full text (the default)", true).action(
     (path: string, id: string, options: JsonOption) =>
-      withCase(session, path, (c) => {
-        const found = getSource(c, resolveSourceId(c, id));
+      withCase(session, path, async (call) => {
+        const found = await call('source.get', { id: await resolveSourceId(call, id) });
         emit(session, options.json, found, () => `${sourceBlock(found)}\n\n${found.text}`);
       }),
   );
@@ -178,8 +210,8 @@ export function registerSourceCommands(program: Command, session: Session): void
     .option('--tag <path>', 'add a tag (repeatable; created if new)', collect)
     .option('--untag <path>', 'remove a tag (repeatable)', collect)
     .action((path: string, id: string, options: SourceEditOptions) =>
-      withCase(session, path, (c) => {
-        const patch: SourceMetadataPatch & { tags?: string[]; untag?: string[] } = {
+      withCase(session, path, async (call) => {
+        const patch = {
           title: options.title,
           outlet: options.outlet,
           author: options.author,
@@ -195,16 +227,16 @@ export function registerSourceCommands(program: Command, session: Session): void
           throw usageError('Nothing to change: give at least one option (see attest source edit --help).');
         }
         // The text never changes: the edit reports the metadata only.
-        const sourceId = resolveSourceId(c, id);
-        const { value, changed } = editUnlessUnchanged(
-          c,
-          () => getSource(c, sourceId),
-          () => updateSource(c, sourceId, patch),
-        );
-        const updated: SourceSummary & { text?: string } = value;
+        const sourceId = await resolveSourceId(call, id);
+        const before = await call('source.get', { id: sourceId });
+        const updated: SourceSummary & { text?: string } = await call('source.update', {
+          id: sourceId,
+          ...patch,
+        });
+        const edited = changed(before, updated);
         delete updated.text;
         emit(session, options.json, updated, () =>
-          changed
+          edited
             ? `Updated source ${updated.id}.\n${sourceBlock(updated)}`
             : `Nothing changed: source ${updated.id} already reads so.`,
         );
