@@ -1,18 +1,18 @@
 // The app shell: top bar, navigation, the alert region and the current view; the case-wide keyboard shortcuts.
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
-import { LibraryView } from '../features/library/LibraryView.tsx';
-import { ReaderView } from '../features/reader/ReaderView.tsx';
 import { useStores } from '../stores/StoresProvider.tsx';
 import { isEditable, isTyping } from './keyboard.ts';
 import { Nav } from './Nav.tsx';
 import { Notices } from './Notices.tsx';
 import { TopBar } from './TopBar.tsx';
+import { viewEntry, VIEWS } from './views.tsx';
 
 export function App() {
   const stores = useStores();
   const view = useStore(stores.view, (state) => state.view);
   const main = useRef<HTMLElement>(null);
+  const Current = (viewEntry(view) ?? VIEWS[0]!).component;
 
   // Undo and Redo act on the case from anywhere, except inside a text field, where they edit the text.
   // In the desktop app the Edit menu owns these keys (and sends menu.command below), so one press is one undo.
@@ -75,7 +75,7 @@ export function App() {
       <Nav onNavigate={() => main.current?.focus()} />
       <main id="main" ref={main} tabIndex={-1} className="view">
         <Notices />
-        {view === 'library' ? <LibraryView /> : <ReaderView />}
+        <Current />
       </main>
     </div>
   );

@@ -1,12 +1,7 @@
-// The left navigation: only the views that exist (Library, Reader); the others join when they are built.
+// The left navigation: one button per view that exists (renderer/app/views.tsx).
 import { useStore } from 'zustand';
 import { useStores } from '../stores/StoresProvider.tsx';
-import type { ViewName } from '../stores/viewStore.ts';
-
-const VIEWS: { name: ViewName; label: string; hint: string }[] = [
-  { name: 'library', label: 'Library', hint: 'Sources in this case' },
-  { name: 'reader', label: 'Reader', hint: 'Read a source and make claims' },
-];
+import { VIEWS } from './views.tsx';
 
 export function Nav({ onNavigate }: { onNavigate: () => void }) {
   const stores = useStores();

@@ -1,8 +1,9 @@
 // Where the analyst is: the view shown, the source open in the reader, the claim selected and the one flashing.
 import { createStore } from 'zustand/vanilla';
+import type { ViewName } from '../../electron/contract/index.ts';
 
-/** Only views that exist: Claims, Timeline, Review and Codebook join this list when they are built. */
-export type ViewName = 'library' | 'reader';
+/** Every view the app has a name for; renderer/app/views.tsx lists those that are built. */
+export type { ViewName };
 
 export interface ViewState {
   view: ViewName;
