@@ -4,6 +4,7 @@ import type { CaseFile } from './caseFile.ts';
 import { claimConditions, type ClaimFilter } from './claims.ts';
 import { parseDay } from './dates.ts';
 import { badInput } from './errors.ts';
+import { tagPathsOf } from './tags.ts';
 
 export interface TimelineItem {
   id: string;
@@ -17,6 +18,9 @@ export interface TimelineItem {
   exact: boolean;
   status: string;
   claimant: string | null;
+  /** Tag paths and actors, so a timeline can group its claims by them without asking for each claim. */
+  tags: string[];
+  actors: string[];
 }
 
 export type BucketUnit = 'day' | 'week' | 'month' | 'year';
@@ -48,13 +52,24 @@ export function timelineWindow(
   const rows = c.db
     .prepare(
       `SELECT c.id, c.source_id AS sourceId, c.statement, c.event_date AS date, c.earliest, c.latest,
-         c.status, c.claimant
+         c.status, c.claimant, c.actors
        FROM claims c WHERE ${where.join(' AND ')} ORDER BY c.earliest, c.id LIMIT :limit`,
     )
-    .all({ ...params, limit: limit + 1 }) as Omit<TimelineItem, 'exact'>[];
-  const items = rows
-    .slice(0, limit)
-    .map((r) => ({ ...r, exact: r.earliest === r.latest && /^\d{4}-\d{2}-\d{2}$/.test(r.date) }));
+    .all({ ...params, limit: limit + 1 }) as (Omit<TimelineItem, 'exact' | 'tags' | 'actors'> & {
+    actors: string;
+  })[];
+  const shown = rows.slice(0, limit);
+  const tags = tagPathsOf(
+    c,
+    'claim',
+    shown.map((r) => r.id),
+  );
+  const items = shown.map((r) => ({
+    ...r,
+    exact: r.earliest === r.latest && /^\d{4}-\d{2}-\d{2}$/.test(r.date),
+    tags: tags.get(r.id) ?? [],
+    actors: JSON.parse(r.actors) as string[],
+  }));
   return { items, truncated: rows.length > limit };
 }
 

@@ -1,6 +1,7 @@
 // The handlers behind every contract method, bound to one session (an open case and the analyst's preferences).
 import { caseCounts, caseInfo, toAuthor, transaction, type CaseFile } from '../../db/caseFile.ts';
 import {
+  countClaims,
   createClaim,
   deleteClaim,
   getClaim,
@@ -12,7 +13,7 @@ import { badInput } from '../../db/errors.ts';
 import { exportCsv, exportJson } from '../../db/export.ts';
 import { historyOf, redo, undo, undoState } from '../../db/history.ts';
 import { addLink, deleteLink, listLinks } from '../../db/links.ts';
-import { addReview, listReviews } from '../../db/reviews.ts';
+import { addReview, listReviews, reviewQueue } from '../../db/reviews.ts';
 import { search } from '../../db/search.ts';
 import {
   commitImport,
@@ -66,6 +67,7 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'verify.run',
   'export.json',
   'export.csv',
+  'claim.count',
 ]);
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -184,6 +186,8 @@ export function createHandlers(session: Session): Handlers {
     'verify.run': () => verifyCase(c()),
     'export.json': () => exportJson(c()),
     'export.csv': () => ({ csv: exportCsv(c()) }),
+    'claim.count': (filter) => ({ count: countClaims(c(), filter) }),
+    'review.queue': () => reviewQueue(c()),
   };
   // Every change is announced, so each open view (and window) can refresh what it shows.
   for (const name of Object.keys(handlers) as MethodName[]) {

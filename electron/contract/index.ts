@@ -207,6 +207,9 @@ export const contract = {
   'verify.run': method<T.VerifyReport>()(none),
   'export.json': method<Record<string, unknown>>()(none),
   'export.csv': method<{ csv: string }>()(none),
+  /** How many claims meet a filter: the claims table's row count, without loading the rows. */
+  'claim.count': method<{ count: number }>()(z.strictObject({ ...claimFilter })),
+  'review.queue': method<T.ReviewQueue>()(none),
 } as const;
 
 export type Contract = typeof contract;
@@ -219,7 +222,7 @@ export const methodNames = Object.keys(contract) as MethodName[];
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 
-export type ViewName = 'library' | 'reader' | 'claims' | 'timeline' | 'review' | 'codebook';
+export type ViewName = 'library' | 'reader' | 'claims' | 'timeline' | 'review' | 'codebook' | 'compare';
 
 /**
  * What a desktop menu item asks of the renderer. Undo and Redo go through the renderer so that, while a text

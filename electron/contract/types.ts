@@ -158,6 +158,8 @@ export interface TimelineItem {
   exact: boolean;
   status: string;
   claimant: string | null;
+  tags: string[];
+  actors: string[];
 }
 
 export interface Bucket {
@@ -179,4 +181,21 @@ export interface VerifyReport {
   claims: number;
   sources: number;
   broken: BrokenCitation[];
+}
+
+export type ReviewQueueState = 'broken' | 'stale' | 'unreviewed' | 'reviewed';
+
+/** One claim in the reviewer's queue: broken citations first, then stale verdicts, unreviewed, reviewed. */
+export interface ReviewQueueItem {
+  claim: Claim;
+  state: ReviewQueueState;
+  /** The newest verdict, if any; stale when the claim was edited since. */
+  latest: Review | null;
+  /** What verify finds wrong with the citation; empty when it holds. */
+  problems: BrokenCitation[];
+}
+
+export interface ReviewQueue {
+  items: ReviewQueueItem[];
+  progress: { total: number; reviewed: number; stale: number; broken: number };
 }

@@ -3,8 +3,16 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, ViewName } from '../contract/index.ts';
 import { recentCaseLabels } from './recentCases.ts';
 
-/** The renderer's views, in menu order (CmdOrCtrl+1..6). */
-export const VIEWS: readonly ViewName[] = ['library', 'reader', 'claims', 'timeline', 'review', 'codebook'];
+/** The renderer's views, in menu order (CmdOrCtrl+1..7). */
+export const VIEWS: readonly ViewName[] = [
+  'library',
+  'reader',
+  'claims',
+  'timeline',
+  'review',
+  'codebook',
+  'compare',
+];
 
 /** What a menu item asks of the renderer, sent as the `menu.command` event on the `api:event` channel. */
 export type { MenuCommand, ViewName };
@@ -41,6 +49,7 @@ const VIEW_LABELS: Record<ViewName, string> = {
   timeline: 'Timeline',
   review: 'Review',
   codebook: 'Codebook',
+  compare: 'Compare',
 };
 
 /** On Windows and Linux `&` marks a mnemonic; a file named "Smith & Jones.attest" must show its ampersand. */

@@ -2,20 +2,30 @@
 import type { ApiClient } from '../api/client.ts';
 import { createCaseStore } from './caseStore.ts';
 import { createClaimsStore } from './claimsStore.ts';
+import { createClaimsTableStore } from './claimsTableStore.ts';
+import { createCodebookStore } from './codebookStore.ts';
+import { createCompareStore } from './compareStore.ts';
 import { createImportsStore } from './importsStore.ts';
 import { createNoticesStore } from './noticesStore.ts';
+import { createReviewStore } from './reviewStore.ts';
 import { createSourcesStore } from './sourcesStore.ts';
 import { createTagsStore } from './tagsStore.ts';
+import { createTimelineStore } from './timelineStore.ts';
 import { createViewStore } from './viewStore.ts';
 
 export interface Stores {
   case: ReturnType<typeof createCaseStore>;
   sources: ReturnType<typeof createSourcesStore>;
   claims: ReturnType<typeof createClaimsStore>;
+  claimsTable: ReturnType<typeof createClaimsTableStore>;
+  codebook: ReturnType<typeof createCodebookStore>;
   tags: ReturnType<typeof createTagsStore>;
+  timeline: ReturnType<typeof createTimelineStore>;
   imports: ReturnType<typeof createImportsStore>;
   view: ReturnType<typeof createViewStore>;
   notices: ReturnType<typeof createNoticesStore>;
+  review: ReturnType<typeof createReviewStore>;
+  compare: ReturnType<typeof createCompareStore>;
   /** Loads everything the open views show. */
   refresh(): Promise<void>;
   /** Listens to an event of the engine or the desktop shell (menu commands); returns the unsubscribe. */
@@ -34,10 +44,15 @@ export function createStores(client: ApiClient): Stores {
     case: createCaseStore(client, report),
     sources: createSourcesStore(client, report),
     claims: createClaimsStore(client, report),
+    claimsTable: createClaimsTableStore(client, report),
+    codebook: createCodebookStore(client, report),
     tags: createTagsStore(client, report),
+    timeline: createTimelineStore(client, report),
     imports: createImportsStore(client, report),
     view: createViewStore(),
     notices,
+    review: createReviewStore(client, report),
+    compare: createCompareStore(client, report),
   };
 
   const refresh = async () => {
@@ -45,6 +60,7 @@ export function createStores(client: ApiClient): Stores {
       stores.case.getState().load(),
       stores.sources.getState().load(),
       stores.tags.getState().load(),
+      stores.claimsTable.getState().reload(),
       stores.claims.getState().refresh(stores.view.getState().sourceId),
     ]);
   };

@@ -208,6 +208,7 @@ async function scenario(client: Client) {
   out.updated = await call('claim.update', { id: b.id, status: 'verified', note: 'seen' });
   out.claim = await call('claim.get', { id: a.id });
   out.claims = await call('claim.list', { tag: 'Actors' });
+  out.claimCount = await call('claim.count', { tag: 'Actors' });
   out.history = ((await call('claim.history', { id: b.id })) as { field: string }[]).map((h) => h.field);
   out.tagAdded = await call('tag.add', { path: 'Places/Goma', kind: 'place', color: '#336699' });
   await call('tag.update', { path: 'Places/Goma', description: 'North Kivu capital' });
@@ -225,6 +226,7 @@ async function scenario(client: Client) {
   await call('link.delete', { id: link.id });
   out.review = await call('review.add', { claimId: a.id, verdict: 'citation-ok', comment: 'matches' });
   out.reviews = await call('review.list', { claimId: a.id });
+  out.queue = await call('review.queue');
   out.search = await call('search.query', { query: 'rwandan soldiers', kinds: ['claim'] });
   out.window = await call('timeline.window', { from: '2025-01-01', to: '2025-03-31' });
   out.buckets = await call('timeline.buckets', { from: '2025-01-01', to: '2025-03-31', unit: 'month' });

@@ -61,6 +61,7 @@ describe('menuTemplate', () => {
       Timeline: 'CmdOrCtrl+4',
       Review: 'CmdOrCtrl+5',
       Codebook: 'CmdOrCtrl+6',
+      Compare: 'CmdOrCtrl+7',
     });
     const file = submenu(top(template, 'File'));
     expect(file.filter((entry) => entry.type !== 'separator').map((entry) => entry.label)).toEqual([
