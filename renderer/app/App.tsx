@@ -34,7 +34,7 @@ export function App() {
   }, [stores]);
 
   // The desktop menu's commands. Undo and Redo come here (not straight to the case) so that, in a text field,
-  // they undo typing; views not built yet are ignored.
+  // they undo typing; a view that is not built is ignored.
   useEffect(
     () =>
       stores.on('menu.command', (command) => {
@@ -43,8 +43,8 @@ export function App() {
           if (editing) document.execCommand(command.command);
           else void stores.case.getState()[command.command]();
         } else if (command.command === 'view') {
-          if (command.view === 'library' || command.view === 'reader')
-            stores.view.getState().show(command.view);
+          const entry = viewEntry(command.view);
+          if (entry) stores.view.getState().show(entry.name);
         } else if (command.command === 'find') {
           stores.view.getState().show('library');
           requestAnimationFrame(() =>
