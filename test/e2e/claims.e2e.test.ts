@@ -1,20 +1,17 @@
 // End to end in headless Chromium against browser mode: the Claims view's virtual table, filters, selection,
 // bulk tagging and "Open in reader"; the Codebook's rename, merge and "Show claims".
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeCase, createCase } from '../../db/caseFile.ts';
 import { createClaim } from '../../db/claims.ts';
 import { importSources } from '../../db/sources.ts';
 import type { Claim, ClaimStatus, Result } from '../../electron/contract/index.ts';
 import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import rendererConfig from '../../renderer/vite.config.ts';
+import { buildRenderer, launchChromium, requireChromium, SCREENSHOTS } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
 
 const CLAIMS = 300;
@@ -42,20 +39,10 @@ let outDir: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is missing at ${CHROMIUM}; install it or set CHROMIUM_PATH.`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  requireChromium();
   outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-claims-renderer-'));
-  await build({
-    ...rendererConfig,
-    configFile: false,
-    logLevel: 'warn',
-    build: { ...rendererConfig.build, outDir, emptyOutDir: true },
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  await buildRenderer(outDir);
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,18 +1,16 @@
 // The renderer as the desktop app runs it: through a `window.attest` bridge (here relaying to browser mode, as the
 // preload relays to the main process) and driven by the shell's menu.command events, in headless Chromium.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeCase, createCase } from '../../db/caseFile.ts';
 import { importSources } from '../../db/sources.ts';
 import type { CaseSummary, Result } from '../../electron/contract/index.ts';
 import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import rendererConfig from '../../renderer/vite.config.ts';
+import { buildRenderer, launchChromium, requireChromium } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
 
 let outDir: string;
@@ -23,25 +21,10 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is missing at ${CHROMIUM} (apt-get install chromium).`);
+  requireChromium();
   outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-bridge-'));
-  await build({
-    ...rendererConfig,
-    configFile: false,
-    logLevel: 'warn',
-    build: { ...rendererConfig.build, outDir, emptyOutDir: true },
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  await buildRenderer(outDir);
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

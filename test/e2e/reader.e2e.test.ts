@@ -1,18 +1,13 @@
 // End to end in headless Chromium against browser mode: import, library, reader, claim, undo; a hostile source.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeCase, createCase } from '../../db/caseFile.ts';
 import type { Claim, Result, Source, SourceSummary, Tag } from '../../electron/contract/index.ts';
 import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import rendererConfig from '../../renderer/vite.config.ts';
-
-/** The system Chromium (Debian's `chromium` package), the same major as Electron's; CI installs it. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+import { buildRenderer, launchChromium, requireChromium, SCREENSHOTS } from './harness.ts';
 
 const REPORT = `title: Rebels push into Goma as the airport is shelled
 source: Meridian Wire
@@ -53,32 +48,12 @@ let outDir: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: the renderer's end-to-end tests need it. ` +
-        'Install the Debian package (apt-get install chromium) or set CHROMIUM_PATH.',
-    );
-  }
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  requireChromium();
   // The renderer built once, with the project's own config (imported, so the root tsconfig checks it too), into a
   // folder of this run.
   outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-renderer-'));
-  await build({
-    ...rendererConfig,
-    configFile: false,
-    logLevel: 'warn',
-    build: { ...rendererConfig.build, outDir, emptyOutDir: true },
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  await buildRenderer(outDir);
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

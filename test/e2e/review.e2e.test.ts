@@ -1,21 +1,17 @@
 // End to end in headless Chromium against browser mode: the Review view on a case seeded through the engine —
 // a verdict by key advances the progress and is stored; a claim whose quote was altered in the file comes first.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeCase, createCase } from '../../db/caseFile.ts';
 import { createClaim } from '../../db/claims.ts';
 import { importSources } from '../../db/sources.ts';
 import type { Result, Review, ReviewQueue } from '../../electron/contract/index.ts';
 import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import rendererConfig from '../../renderer/vite.config.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+import { buildRenderer, launchChromium, requireChromium, SCREENSHOTS } from './harness.ts';
 
 const REPORT = `title: Rebels push into Goma as the airport is shelled
 source: Meridian Wire
@@ -34,21 +30,10 @@ let outDir: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install the Debian package or set CHROMIUM_PATH.`);
-  }
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  requireChromium();
   outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-review-'));
-  await build({
-    ...rendererConfig,
-    configFile: false,
-    logLevel: 'warn',
-    build: { ...rendererConfig.build, outDir, emptyOutDir: true },
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  await buildRenderer(outDir);
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

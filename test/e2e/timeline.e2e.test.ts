@@ -1,20 +1,16 @@
 // End to end in headless Chromium against browser mode: the Timeline on a seeded case (exact, approximate,
 // interval and undated claims; a dense month), panning, counts, and a claim opening the reader at its words.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeCase, createCase, transaction } from '../../db/caseFile.ts';
 import { createClaimIn } from '../../db/claims.ts';
 import { beginAction } from '../../db/history.ts';
 import { importSources } from '../../db/sources.ts';
 import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import rendererConfig from '../../renderer/vite.config.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+import { buildRenderer, launchChromium, requireChromium, SCREENSHOTS } from './harness.ts';
 
 const REPORT = `title: Rebels push into Goma as the airport is shelled
 source: Meridian Wire
@@ -110,20 +106,14 @@ function seed(path: string): void {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}; set CHROMIUM_PATH.`);
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  requireChromium();
   outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-timeline-'));
-  await build({
-    ...rendererConfig,
-    configFile: false,
-    logLevel: 'warn',
-    build: { ...rendererConfig.build, outDir, emptyOutDir: true },
-  });
+  await buildRenderer(outDir);
   caseDir = mkdtempSync(join(tmpdir(), 'attest-e2e-timeline-case-'));
   const casePath = join(caseDir, 'timeline.attest');
   seed(casePath);
   server = await startServer({ casePath, author: 'E2E Analyst', rendererDir: outDir });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
   page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

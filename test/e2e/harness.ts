@@ -1,0 +1,53 @@
+// What every end-to-end suite needs: Debian's Chromium (Electron 45's Chromium major), launched the same way,
+// and the renderer built with the project's own Vite config into a folder of the run.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { expect } from 'vitest';
+import rendererConfig from '../../renderer/vite.config.ts';
+
+/** The system Chromium; CI installs the Debian package. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Screenshots each suite takes of its screens, to be looked at (not committed). */
+export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+
+/** Waits for the page to catch up: a generous limit, since CI machines are slower than a laptop. */
+export const poll = <T>(read: () => T | Promise<T>, timeout = 10_000) =>
+  expect.poll(read, { timeout, interval: 50 });
+
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: the renderer's end-to-end tests need it. ` +
+        'Install the Debian package (apt-get install chromium) or set CHROMIUM_PATH.',
+    );
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}
+
+/** Builds the renderer into outDir with the project's config (imported, so tsc checks it too). */
+export async function buildRenderer(outDir: string): Promise<void> {
+  await build({
+    ...rendererConfig,
+    configFile: false,
+    logLevel: 'warn',
+    build: { ...rendererConfig.build, outDir, emptyOutDir: true },
+  });
+}
+
+/** Headless Chromium without the background traffic this offline machine would refuse. */
+export function launchChromium(): Promise<Browser> {
+  requireChromium();
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
