@@ -1,9 +1,12 @@
-// The Library: every source in the case, searchable and sortable, with import by button or by dropping files.
+// The Library: every source in the case, searchable, filterable and sortable, with import by button or by dropping
+// files, and a form to edit a source's details.
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../stores/StoresProvider.tsx';
 import type { PickedFile } from '../../stores/importsStore.ts';
 import { ImportPanel } from './ImportPanel.tsx';
+import { LibraryFilters } from './LibraryFilters.tsx';
+import { SourceDetailsForm } from './SourceDetailsForm.tsx';
 import { SourcesTable } from './SourcesTable.tsx';
 
 /** Typing pauses this long before the search runs, so each key press does not cost a query. */
@@ -21,6 +24,8 @@ export function LibraryView() {
   const storedQuery = useStore(stores.sources, (state) => state.query);
   const [query, setQuery] = useState(storedQuery);
   const [dragging, setDragging] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = useStore(stores.sources, (state) => (editingId ? state.byId[editingId] : undefined));
   const fileInput = useRef<HTMLInputElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
 
@@ -42,6 +47,14 @@ export function LibraryView() {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+
+  // Focus goes back to the row's own button, so the keyboard picks up where the form was opened.
+  const closeDetails = (id: string) => {
+    setEditingId(null);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`table.sources [data-id="${CSS.escape(id)}"] button`)?.focus(),
+    );
+  };
 
   const importFiles = (files: FileList | null) => {
     if (!files || files.length === 0) return;
@@ -99,8 +112,13 @@ export function LibraryView() {
           />
         </div>
       </div>
+      <LibraryFilters />
       <ImportPanel />
-      <SourcesTable />
+      {editing && (
+        // Keyed by source, so opening another source starts from its own values.
+        <SourceDetailsForm key={editing.id} source={editing} onClose={() => closeDetails(editing.id)} />
+      )}
+      <SourcesTable onEdit={setEditingId} />
       {dragging && (
         <div className="drop-hint" aria-hidden="true">
           Drop files to import them

@@ -1,10 +1,12 @@
-// The sources table: sortable columns (aria-sort), rows filtered by the search, Enter or double-click to read.
+// The sources table: sortable columns (aria-sort), rows narrowed by search and filters, Enter or double-click to
+// read, a button per row to edit the source's details.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { SourceSummary } from '../../../electron/contract/index.ts';
 import { formatDay } from '../../lib/formatDate.ts';
 import { sortSources, type SourceColumn } from '../../lib/sortSources.ts';
 import { useStores } from '../../stores/StoresProvider.tsx';
+import { RELIABILITY } from './sourceDetails.ts';
 
 const COLUMNS: { column: SourceColumn; label: string; className?: string }[] = [
   { column: 'title', label: 'Title', className: 'col-title' },
@@ -15,17 +17,7 @@ const COLUMNS: { column: SourceColumn; label: string; className?: string }[] = [
   { column: 'reliability', label: 'Reliability' },
 ];
 
-/** The Admiralty scale's source reliability grades, for the cell's tooltip. */
-const RELIABILITY: Record<string, string> = {
-  A: 'Completely reliable',
-  B: 'Usually reliable',
-  C: 'Fairly reliable',
-  D: 'Not usually reliable',
-  E: 'Unreliable',
-  F: 'Reliability cannot be judged',
-};
-
-export function SourcesTable() {
+export function SourcesTable({ onEdit }: { onEdit(id: string): void }) {
   const stores = useStores();
   const byId = useStore(stores.sources, (state) => state.byId);
   const ids = useStore(stores.sources, (state) => state.ids);
@@ -33,15 +25,19 @@ export function SourcesTable() {
   const sort = useStore(stores.sources, (state) => state.sort);
   const loaded = useStore(stores.sources, (state) => state.loaded);
   const query = useStore(stores.sources, (state) => state.query);
+  const filtered = useStore(stores.sources, (state) => state.filtered);
   const openSource = stores.view.getState().openSource;
   // Roving focus: one row is in the tab order; the arrow keys move between rows.
   const [activeId, setActiveId] = useState<string | null>(null);
   const body = useRef<HTMLTableSectionElement>(null);
 
   const rows = useMemo(() => {
-    const visible = (matches ?? ids).flatMap((id) => (byId[id] ? [byId[id]] : []));
+    const passing = filtered ? new Set(filtered) : null;
+    const visible = (matches ?? ids).flatMap((id) =>
+      byId[id] && (!passing || passing.has(id)) ? [byId[id]] : [],
+    );
     return sort ? sortSources(visible, sort) : visible;
-  }, [byId, ids, matches, sort]);
+  }, [byId, ids, matches, filtered, sort]);
 
   const focusRow = (index: number) => {
     const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
@@ -51,6 +47,8 @@ export function SourcesTable() {
   };
 
   const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, source: SourceSummary, index: number) => {
+    // Keys on the row's own buttons are theirs: Enter on "Edit details" must not open the reader.
+    if (event.target !== event.currentTarget) return;
     if (event.key === 'Enter') openSource(source.id);
     else if (event.key === 'ArrowDown') focusRow(index + 1);
     else if (event.key === 'ArrowUp') focusRow(index - 1);
@@ -66,7 +64,8 @@ export function SourcesTable() {
     <>
       <table className="sources">
         <caption className="visually-hidden">
-          Sources{matches ? ` matching “${query}”` : ''}: press Enter on a row to open it in the Reader.
+          Sources{matches ? ` matching “${query}”` : ''}
+          {filtered ? ', filtered' : ''}: press Enter on a row to open it in the Reader.
         </caption>
         <thead>
           <tr>
@@ -83,6 +82,9 @@ export function SourcesTable() {
                 </th>
               );
             })}
+            <th scope="col" className="col-actions">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody ref={body}>
@@ -115,15 +117,30 @@ export function SourcesTable() {
               <td title={source.reliability ? RELIABILITY[source.reliability] : undefined}>
                 {source.reliability ?? ''}
               </td>
+              <td className="col-actions">
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Edit details of “${source.title}”`}
+                  onClick={() => onEdit(source.id)}
+                  onDoubleClick={(event) => event.stopPropagation()}
+                >
+                  Edit details
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {loaded && rows.length === 0 && (
         <p className="empty">
-          {matches
-            ? `No source matches “${query}”.`
-            : 'No sources yet. Import news reports (text, Markdown, HTML, PDF or Word files) with “Import files…”, or drop them here.'}
+          {matches && filtered
+            ? `No source matches “${query}” and the filters.`
+            : matches
+              ? `No source matches “${query}”.`
+              : filtered
+                ? 'No source matches the filters.'
+                : 'No sources yet. Import news reports (text, Markdown, HTML, PDF or Word files) with “Import files…”, or drop them here.'}
         </p>
       )}
     </>
