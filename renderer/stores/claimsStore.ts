@@ -1,4 +1,4 @@
-// Claims by id, and which claims each loaded source has, for the reader; creating and deleting them.
+// Claims by id, and which claims each loaded source has, for the reader; creating, editing and deleting them.
 import { createStore } from 'zustand/vanilla';
 import type { Claim, MethodInput } from '../../electron/contract/index.ts';
 import type { ApiClient } from '../api/client.ts';
@@ -14,6 +14,8 @@ export interface ClaimsState {
   refresh(keepSourceId: string | null): Promise<void>;
   /** The new claim, or null when it was refused (the reason is reported). */
   create(input: MethodInput<'claim.create'>): Promise<Claim | null>;
+  /** The edited claim, or null when the edit was refused (the reason is reported). */
+  update(input: MethodInput<'claim.update'>): Promise<Claim | null>;
   remove(id: string): Promise<boolean>;
 }
 
@@ -74,6 +76,22 @@ export function createClaimsStore(client: ApiClient, report: Report) {
           // Shown at once; the `case.changed` refresh that follows brings the same row.
           const ids = get().idsBySource[claim.sourceId];
           if (ids) replaceSource(claim.sourceId, [...ids.map((id) => get().byId[id]!), claim]);
+          return claim;
+        } catch (error) {
+          report(error);
+          return null;
+        }
+      },
+      async update(input) {
+        try {
+          const claim = await client.call('claim.update', input);
+          const ids = get().idsBySource[claim.sourceId];
+          if (ids) {
+            replaceSource(
+              claim.sourceId,
+              ids.map((id) => (id === claim.id ? claim : get().byId[id]!)),
+            );
+          }
           return claim;
         } catch (error) {
           report(error);

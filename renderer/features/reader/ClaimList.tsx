@@ -1,17 +1,21 @@
-// The claims of the open source, in text order: choose one to see its words; delete with a confirmation.
+// The claims of the open source, in text order: choose one to see its words; edit; delete with a confirmation.
 import { useEffect, useRef, useState } from 'react';
 import type { Claim } from '../../../electron/contract/index.ts';
+import { CREDIBILITY } from '../../lib/claimForm.ts';
 import { describeEdtf } from '../../lib/describeEdtf.ts';
 import { useStores } from '../../stores/StoresProvider.tsx';
 
 interface Props {
   claims: readonly Claim[];
   selectedClaimId: string | null;
+  /** The claim being edited, whose Edit button is then pressed. */
+  editingClaimId: string | null;
+  onEdit(claimId: string): void;
 }
 
 const excerpt = (quote: string, max = 140) => (quote.length > max ? `${quote.slice(0, max - 1)}…` : quote);
 
-export function ClaimList({ claims, selectedClaimId }: Props) {
+export function ClaimList({ claims, selectedClaimId, editingClaimId, onEdit }: Props) {
   const stores = useStores();
   const [confirming, setConfirming] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -48,6 +52,12 @@ export function ClaimList({ claims, selectedClaimId }: Props) {
                 {claim.claimant && <span>{claim.claimant}</span>}
                 {date && <span>{date}</span>}
                 {claim.place && <span>{claim.place}</span>}
+                {claim.actors.length > 0 && <span>{claim.actors.join(', ')}</span>}
+                {claim.credibility !== null && (
+                  <span>
+                    Credibility {claim.credibility} ({CREDIBILITY[claim.credibility - 1]?.label})
+                  </span>
+                )}
                 <span className={`status status-${claim.status}`}>{claim.status}</span>
               </span>
               {claim.tags.length > 0 && (
@@ -79,14 +89,25 @@ export function ClaimList({ claims, selectedClaimId }: Props) {
                 </button>
               </div>
             ) : (
-              <button
-                type="button"
-                className="delete"
-                aria-label={`Delete claim: ${excerpt(claim.statement, 60)}`}
-                onClick={() => setConfirming(claim.id)}
-              >
-                Delete
-              </button>
+              <div className="claim-actions">
+                <button
+                  type="button"
+                  className="edit"
+                  aria-label={`Edit claim: ${excerpt(claim.statement, 60)}`}
+                  aria-pressed={claim.id === editingClaimId}
+                  onClick={() => onEdit(claim.id)}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="delete"
+                  aria-label={`Delete claim: ${excerpt(claim.statement, 60)}`}
+                  onClick={() => setConfirming(claim.id)}
+                >
+                  Delete
+                </button>
+              </div>
             )}
           </li>
         );

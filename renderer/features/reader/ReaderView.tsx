@@ -42,8 +42,10 @@ function Reader({ sourceId }: { sourceId: string }) {
   const container = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Span | null>(null);
   const [form, setForm] = useState<Span | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
 
   const claims = useMemo(() => ids.flatMap((id) => (byId[id] ? [byId[id]] : [])), [ids, byId]);
+  const editing = editingId ? byId[editingId] : undefined;
   const text = source?.text ?? '';
   const hidden = useMemo(() => countHiddenCharacters(text), [text]);
 
@@ -66,7 +68,9 @@ function Reader({ sourceId }: { sourceId: string }) {
   }, [text]);
 
   const openForm = useCallback(() => {
-    if (selection) setForm(selection);
+    if (!selection) return;
+    setEditingId(null);
+    setForm(selection);
   }, [selection]);
 
   // "n" makes a claim of the selected words, as the button does.
@@ -161,10 +165,30 @@ function Reader({ sourceId }: { sourceId: string }) {
               }}
             />
           )}
+          {editing && !form && (
+            // Keyed by claim: choosing Edit on another claim starts again from that claim's fields.
+            <ClaimForm
+              key={editing.id}
+              claim={editing}
+              onDone={(claimId) => {
+                setEditingId(null);
+                if (claimId) stores.view.getState().selectClaim(claimId, { flash: true });
+              }}
+            />
+          )}
           <h3>
             Claims <span className="count">{claims.length}</span>
           </h3>
-          <ClaimList claims={claims} selectedClaimId={selectedClaimId} />
+          <ClaimList
+            claims={claims}
+            selectedClaimId={selectedClaimId}
+            editingClaimId={editing ? editing.id : null}
+            onEdit={(claimId) => {
+              setForm(null);
+              setEditingId(claimId);
+              stores.view.getState().selectClaim(claimId);
+            }}
+          />
         </aside>
       </div>
     </section>
