@@ -24,11 +24,10 @@ export interface SearchOptions extends ClaimFilter {
 }
 
 /**
- * How many of the most recent matches are ranked by relevance. A word common in the case ("said") matches tens
- * of thousands of records, and ranking all of them costs more than a keystroke may; the newest matches are what
- * an analyst searching as they type is after. Rarer words are ranked over all their matches.
+ * Up to this many matches are ranked by relevance (bm25). A word common in the case ("said") matches tens of
+ * thousands of records; for those, the newest matches are what an analyst searching as they type is after.
  */
-export const RANK_WINDOW = 500;
+export const RANK_WINDOW = 200;
 
 const WORD = /[\p{L}\p{N}_]+/gu;
 
@@ -133,8 +132,10 @@ interface Ranked {
 }
 
 /**
- * The best `limit` matches in one FTS table: first the rowid of the RANK_WINDOW-th newest match, then bm25
- * ranking over the matches from there on (FTS5 uses the rowid bound to skip the older ones).
+ * The best `limit` matches in one FTS table. A word common in the case matches thousands of records, and
+ * ranking them all by bm25 costs FTS5 more than a keystroke may: when there are RANK_WINDOW matches or more,
+ * the newest come first (news moves on; the analyst narrows with another word). Fewer matches are ranked by
+ * relevance. FTS5 reads its index in rowid order, so the newest matches come at the cost of reading them.
  */
 function rankIn(
   c: CaseFile,
@@ -146,18 +147,18 @@ function rankIn(
   params: Record<string, unknown>,
 ): Ranked[] {
   const conditions = [`${table} MATCH :fts`, ...where].join(' AND ');
-  const floor = prepare(
+  const newest = prepare(
     c,
     `SELECT ${table}.rowid FROM ${table} ${join} WHERE ${conditions}
-     ORDER BY ${table}.rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1}`,
+     ORDER BY ${table}.rowid DESC LIMIT :count`,
   )
     .pluck()
-    .get({ ...params, fts }) as number | undefined;
+    .all({ ...params, fts, count: Math.max(RANK_WINDOW, limit) }) as number[];
+  if (newest.length >= RANK_WINDOW) return newest.slice(0, limit).map((seq) => ({ seq, rank: 0 }));
   return prepare(
     c,
-    `SELECT ${table}.rowid AS seq, rank FROM ${table} ${join}
-     WHERE ${conditions} AND ${table}.rowid >= :floor ORDER BY rank LIMIT :limit`,
-  ).all({ ...params, fts, floor: floor ?? 0, limit }) as Ranked[];
+    `SELECT ${table}.rowid AS seq, rank FROM ${table} ${join} WHERE ${conditions} ORDER BY rank LIMIT :limit`,
+  ).all({ ...params, fts, limit }) as Ranked[];
 }
 
 export function search(c: CaseFile, query: string, options: SearchOptions = {}): SearchHit[] {

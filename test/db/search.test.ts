@@ -90,7 +90,7 @@ describe('snippets', () => {
         anchor: { sourceId, quote: 'The spokesman said' },
         statement: 'oldest: the rebels withdrew, spokesman said',
       });
-      for (let i = 0; i < RANK_WINDOW + 5; i += 1) {
+      for (let i = 0; i < RANK_WINDOW + 400; i += 1) {
         createClaimIn(c, action, {
           anchor: { sourceId, quote: 'Witnesses said' },
           statement: `witness ${i} said`,
@@ -101,6 +101,8 @@ describe('snippets', () => {
     const common = search(c, 'said', { kinds: ['claim'], limit: 500 });
     expect(common).toHaveLength(500);
     expect(common.some((h) => h.title.startsWith('oldest'))).toBe(false);
+    // Newest first among so many matches.
+    expect(common[0]?.title).toBe(`witness ${RANK_WINDOW + 399} said`);
   });
 });
 
