@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeCase, createCase } from '../../db/caseFile.ts';
-import type { Claim, Result } from '../../electron/contract/index.ts';
+import type { Claim } from '../../electron/contract/index.ts';
 import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import { buildRenderer, launchChromium, poll, SCREENSHOTS } from './harness.ts';
+import { buildRenderer, callApi, launchChromium, poll, SCREENSHOTS, watchForProblems } from './harness.ts';
 
 const REPORT = `title: Rebels push into Goma as the airport is shelled
 source: Meridian Wire
@@ -46,10 +46,7 @@ beforeEach(async () => {
   server = await startServer({ casePath, author: 'E2E Analyst', rendererDir: outDir });
   context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
   page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
+  watchForProblems(page, problems);
 });
 
 afterEach(async () => {
@@ -60,13 +57,7 @@ afterEach(async () => {
 
 /** Calls the contract from the test itself, to check what the engine stored. */
 async function api<V>(method: string, input: unknown): Promise<V> {
-  const response = await page.request.post(`${server.origin}/api/call/${method}`, {
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    data: input,
-  });
-  const result = (await response.json()) as Result<V>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
+  return callApi<V>(page, server, method, input);
 }
 
 /** Selects a phrase of the source text, as a drag would (it lies in one text node of an unmarked source). */

@@ -8,9 +8,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { closeCase, createCase } from '../../db/caseFile.ts';
 import { createClaim } from '../../db/claims.ts';
 import { importSources } from '../../db/sources.ts';
-import type { Claim, ClaimStatus, Result } from '../../electron/contract/index.ts';
+import type { Claim, ClaimStatus } from '../../electron/contract/index.ts';
 import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import { buildRenderer, launchChromium, requireChromium, SCREENSHOTS } from './harness.ts';
+import {
+  buildRenderer,
+  callApi,
+  launchChromium,
+  requireChromium,
+  SCREENSHOTS,
+  watchForProblems,
+} from './harness.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
 
@@ -94,10 +101,7 @@ beforeEach(async () => {
   server = await startServer({ casePath, author: 'E2E Analyst', rendererDir: outDir });
   context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
+  watchForProblems(page, problems);
   await page.goto(server.url);
   await poll(() => page.getByRole('heading', { name: 'Library' }).count()).toBe(1);
 }, 60_000);
@@ -110,13 +114,7 @@ afterEach(async () => {
 });
 
 async function api<V>(method: string, input: unknown): Promise<V> {
-  const response = await page.request.post(`${server.origin}/api/call/${method}`, {
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    data: input,
-  });
-  const result = (await response.json()) as Result<V>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
+  return callApi<V>(page, server, method, input);
 }
 
 const grid = () => page.getByRole('grid', { name: 'Claims' });

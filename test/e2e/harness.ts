@@ -2,9 +2,11 @@
 // and the renderer built with the project's own Vite config into a folder of the run.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { expect } from 'vitest';
+import type { Result } from '../../electron/contract/index.ts';
+import type { RunningServer } from '../../electron/serve/server.ts';
 import rendererConfig from '../../renderer/vite.config.ts';
 
 /** The system Chromium; CI installs the Debian package. */
@@ -50,4 +52,28 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Collects every page error and console error (a CSP violation is one); suites expect none at the end. */
+export function watchForProblems(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+}
+
+/** Calls the contract from the test itself, as a second client would, to check what the engine stored. */
+export async function callApi<V>(
+  page: Page,
+  server: RunningServer,
+  method: string,
+  input: unknown,
+): Promise<V> {
+  const response = await page.request.post(`${server.origin}/api/call/${method}`, {
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    data: input,
+  });
+  const result = (await response.json()) as Result<V>;
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
 }

@@ -6,9 +6,16 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeCase, createCase } from '../../db/caseFile.ts';
 import { importSources } from '../../db/sources.ts';
-import type { Result, SourceSummary } from '../../electron/contract/index.ts';
+import type { SourceSummary } from '../../electron/contract/index.ts';
 import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import { buildRenderer, launchChromium, requireChromium, SCREENSHOTS } from './harness.ts';
+import {
+  buildRenderer,
+  callApi,
+  launchChromium,
+  requireChromium,
+  SCREENSHOTS,
+  watchForProblems,
+} from './harness.ts';
 
 /** Three short reports from two outlets, a month apart. */
 const REPORTS = [
@@ -66,10 +73,7 @@ beforeEach(async () => {
   server = await startServer({ casePath, author: 'E2E Analyst', rendererDir: outDir });
   context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
   page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
+  watchForProblems(page, problems);
   await page.goto(server.url);
   await poll(() => page.getByRole('heading', { name: 'Library' }).count()).toBe(1);
 });
@@ -83,13 +87,7 @@ afterEach(async () => {
 
 /** Calls the contract from the test itself, as a second client would, to check what the engine stored. */
 async function api<V>(method: string, input: unknown): Promise<V> {
-  const response = await page.request.post(`${server.origin}/api/call/${method}`, {
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    data: input,
-  });
-  const result = (await response.json()) as Result<V>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
+  return callApi<V>(page, server, method, input);
 }
 
 /** The titles of the table's rows, in order. */

@@ -5,9 +5,16 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeCase, createCase } from '../../db/caseFile.ts';
-import type { Claim, Result, Source, SourceSummary, Tag } from '../../electron/contract/index.ts';
+import type { Claim, Source, SourceSummary, Tag } from '../../electron/contract/index.ts';
 import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import { buildRenderer, launchChromium, requireChromium, SCREENSHOTS } from './harness.ts';
+import {
+  buildRenderer,
+  callApi,
+  launchChromium,
+  requireChromium,
+  SCREENSHOTS,
+  watchForProblems,
+} from './harness.ts';
 
 const REPORT = `title: Rebels push into Goma as the airport is shelled
 source: Meridian Wire
@@ -72,10 +79,7 @@ async function openApp(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   context = await browser.newContext({ viewport: { width: 1360, height: 860 }, colorScheme });
   page = await context.newPage();
   // Any page error or console error (a CSP violation is one) fails the test at the end.
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
+  watchForProblems(page, problems);
   await page.goto(server.url);
   await poll(() => page.getByRole('heading', { name: 'Library' }).count()).toBe(1);
   return page;
@@ -97,13 +101,7 @@ afterEach(async () => {
 
 /** Calls the contract from the test itself, as a second client would, to check what the engine stored. */
 async function api<V>(method: string, input: unknown): Promise<V> {
-  const response = await page.request.post(`${server.origin}/api/call/${method}`, {
-    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
-    data: input,
-  });
-  const result = (await response.json()) as Result<V>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
+  return callApi<V>(page, server, method, input);
 }
 
 async function importFile(name: string, text: string, outcome: RegExp = /imported as/): Promise<void> {

@@ -9,9 +9,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { closeCase, createCase } from '../../db/caseFile.ts';
 import { createClaim } from '../../db/claims.ts';
 import { importSources } from '../../db/sources.ts';
-import type { Result, Review, ReviewQueue } from '../../electron/contract/index.ts';
+import type { Review, ReviewQueue } from '../../electron/contract/index.ts';
 import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import { buildRenderer, launchChromium, requireChromium, SCREENSHOTS } from './harness.ts';
+import {
+  buildRenderer,
+  callApi,
+  launchChromium,
+  requireChromium,
+  SCREENSHOTS,
+  watchForProblems,
+} from './harness.ts';
 
 const REPORT = `title: Rebels push into Goma as the airport is shelled
 source: Meridian Wire
@@ -85,10 +92,7 @@ async function openReview(): Promise<Page> {
   server = await startServer({ casePath, author: 'E2E Analyst', rendererDir: outDir });
   context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
   page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
+  watchForProblems(page, problems);
   await page.goto(server.url);
   await poll(() => page.getByRole('heading', { name: 'Library' }).count()).toBe(1);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Review' }).click();
@@ -112,13 +116,7 @@ afterEach(async () => {
 });
 
 async function api<V>(method: string, input: unknown): Promise<V> {
-  const response = await page.request.post(`${server!.origin}/api/call/${method}`, {
-    headers: { Authorization: `Bearer ${server!.token}`, 'Content-Type': 'application/json' },
-    data: input,
-  });
-  const result = (await response.json()) as Result<V>;
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
+  return callApi<V>(page, server!, method, input);
 }
 
 describe('the review view in Chromium (browser mode)', () => {

@@ -10,7 +10,7 @@ import { createClaimIn } from '../../db/claims.ts';
 import { beginAction } from '../../db/history.ts';
 import { importSources } from '../../db/sources.ts';
 import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import { buildRenderer, launchChromium, requireChromium, SCREENSHOTS } from './harness.ts';
+import { buildRenderer, launchChromium, requireChromium, SCREENSHOTS, watchForProblems } from './harness.ts';
 
 const REPORT = `title: Rebels push into Goma as the airport is shelled
 source: Meridian Wire
@@ -116,10 +116,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
   page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
+  watchForProblems(page, problems);
   await page.goto(server.url);
 }, 120_000);
 
