@@ -271,6 +271,79 @@ export function insertEntity(c: CaseFile, action: Action, kind: EntityKind, id: 
   ftsWrite(c, spec, result.lastInsertRowid, all, false);
 }
 
+/** One recorded change as merge and JSON import read it: `value` is JSON text, `at` its action's time. */
+export interface RecordedChange {
+  field: string;
+  value: string;
+  hlc: string;
+  authorId: string;
+  at: number;
+}
+
+export type MaterializeOutcome = 'added' | 'updated' | 'unchanged';
+
+/**
+ * Rebuilds a record's row from all of its changes (oldest first by clock, then author): field-level
+ * last-writer-wins, the creation ('*') setting every field it holds. This is what a local write leaves, so a
+ * record merged from another case equals the same record written here. `text` is a source's text, which no
+ * change holds. Throws 'bad-input' for a record that has changes but no creation.
+ */
+export function materializeEntity(
+  c: CaseFile,
+  kind: EntityKind,
+  id: string,
+  changes: readonly RecordedChange[],
+  text?: string,
+): MaterializeOutcome {
+  const spec = entities[kind];
+  const creation = changes.find((change) => change.field === '*');
+  if (!creation) throw new AttestError('bad-input', `A change to ${kind} ${id} has no record it belongs to.`);
+  const fields: Row = {};
+  for (const change of changes) {
+    const value = JSON.parse(change.value) as unknown;
+    if (change.field === '*') Object.assign(fields, value as Row);
+    else fields[change.field] = value;
+  }
+  if (kind === 'source') fields.text = text;
+  const last = changes[changes.length - 1]!;
+  const columns: Row = {
+    created_at: creation.at,
+    created_by: creation.authorId,
+    updated_at: last.at,
+    updated_by: last.authorId,
+    hlc: last.hlc,
+  };
+  for (const [field, column] of Object.entries(spec.fields))
+    columns[column] = toColumn(spec, field, fields[field]);
+  Object.assign(columns, spec.derive?.(fields));
+  const existing = prepare(c, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined;
+  const names = Object.keys(columns);
+  if (!existing) {
+    const result = prepare(
+      c,
+      `INSERT INTO ${spec.table} (id, ${names.join(', ')}) VALUES (:id, ${names.map((n) => `:${n}`).join(', ')})`,
+    ).run({ ...columns, id });
+    if (!fields.deleted) ftsWrite(c, spec, result.lastInsertRowid, fields, false);
+    return 'added';
+  }
+  if (names.every((name) => existing[name] === columns[name])) return 'unchanged';
+  const before = readEntity(c, kind, id)!;
+  if (kind === 'source') fields.text = before.text;
+  if (!before.deleted) ftsWrite(c, spec, existing.seq, before, true);
+  prepare(c, `UPDATE ${spec.table} SET ${names.map((n) => `${n} = :${n}`).join(', ')} WHERE id = :id`).run({
+    ...columns,
+    id,
+  });
+  if (!fields.deleted) ftsWrite(c, spec, existing.seq, fields, false);
+  return 'updated';
+}
+
+/** The fields a change may name for a kind of record: every field but a source's text (never in a change). */
+export function changeableFields(kind: EntityKind): { all: readonly string[]; immutable: readonly string[] } {
+  const spec = entities[kind];
+  return { all: Object.keys(spec.fields).filter((f) => f !== 'text'), immutable: spec.immutable };
+}
+
 /** The clock of the change that set a field's current value (its creation, or its last edit). */
 function currentChange(
   c: CaseFile,

@@ -1,0 +1,581 @@
+// Merging another analyst's case into this one: their history joins ours, every touched record is rebuilt from
+// the union of changes, and concurrent edits of one field become conflicts for a person to settle.
+// DESIGN.md "Merge": deterministic, idempotent, commutative; field-level last-writer-wins by hybrid logical clock
+// with the author id as tiebreak; the other file is untrusted and never written.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { CaseFile } from './caseFile.ts';
+import { closeCase, inspectCaseFile, latestVersion, openCase, prepare, transaction } from './caseFile.ts';
+import './claims.ts'; // registers the claim's derived columns (earliest/latest days), which rebuilt rows need
+import { parseHlc } from './clock.ts';
+import { AttestError, badInput } from './errors.ts';
+import {
+  changeableFields,
+  entities,
+  materializeEntity,
+  readEntity,
+  beginAction,
+  updateEntity,
+  type EntityKind,
+  type MaterializeOutcome,
+  type RecordedChange,
+} from './history.ts';
+import { sourceIdFor } from './ids.ts';
+import { verifyClaims } from './verify.ts';
+
+export const ENTITY_KINDS = Object.keys(entities) as EntityKind[];
+
+export interface ChangeRecord {
+  actionId: string;
+  entity: EntityKind;
+  entityId: string;
+  field: string;
+  /** JSON text */
+  value: string;
+  hlc: string;
+  authorId: string;
+  prevHlc: string | null;
+}
+
+export interface ActionRecord {
+  id: string;
+  authorId: string;
+  hlc: string;
+  at: number;
+  kind: string;
+  label: string;
+  targetId: string | null;
+}
+
+export interface SettledConflict {
+  entity: EntityKind;
+  entityId: string;
+  field: string;
+  baseHlc: string;
+  settledBy: string;
+  settledAt: number;
+}
+
+/** Everything another case (a file, or a JSON export) brings: its history and what no change holds. */
+export interface ChangeSet {
+  /** How the user knows it, for messages: a file's base name. */
+  name: string;
+  authors: Iterable<{ id: string; name: string }>;
+  actions: Iterable<ActionRecord>;
+  changes: Iterable<ChangeRecord>;
+  originals: Iterable<{ sha256: string; mediaType: string; bytes: Uint8Array }>;
+  /** A source's normalized text by source id. */
+  sourceText(id: string): string | undefined;
+  settled: Iterable<SettledConflict>;
+}
+
+export interface KindSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+}
+
+export interface MergeSummary {
+  name: string;
+  /** Changes new to this case. */
+  changes: number;
+  kinds: Record<EntityKind, KindSummary>;
+  /** Open conflicts in the whole case after the merge. */
+  openConflicts: number;
+}
+
+const HLC = /^\d{15}-\d{6}$/;
+const TEXT_LIMIT = 1_000_000;
+
+function check(condition: boolean, name: string, what: string): asserts condition {
+  if (!condition) throw badInput(`${name} was refused: ${what}.`);
+}
+
+const isText = (value: unknown, max = 500): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= max;
+
+/** Checks one incoming change's shape before any row of it is written. */
+function checkChange(name: string, change: ChangeRecord): void {
+  check(ENTITY_KINDS.includes(change.entity), name, `it has a change to an unknown kind of record`);
+  check(isText(change.entityId, 100) && isText(change.actionId, 100), name, 'it has a change without ids');
+  check(HLC.test(change.hlc), name, 'it has a change with a malformed clock');
+  check(change.prevHlc === null || HLC.test(change.prevHlc), name, 'it has a malformed earlier clock');
+  check(
+    change.prevHlc === null || change.prevHlc < change.hlc,
+    name,
+    'it has a change older than its parent',
+  );
+  check(
+    typeof change.value === 'string' && change.value.length <= TEXT_LIMIT,
+    name,
+    'it has an oversized value',
+  );
+  let value: unknown;
+  try {
+    value = JSON.parse(change.value);
+  } catch {
+    check(false, name, 'it has a change whose value is not valid JSON');
+  }
+  const { all, immutable } = changeableFields(change.entity);
+  if (change.field === '*') {
+    check(
+      typeof value === 'object' && value !== null && !Array.isArray(value),
+      name,
+      `it creates a ${change.entity} without fields`,
+    );
+    for (const [field, fieldValue] of Object.entries(value)) {
+      check(
+        all.includes(field),
+        name,
+        `it gives a ${change.entity} an unknown field "${field.slice(0, 40)}"`,
+      );
+      check(fitsField(field, fieldValue), name, `it gives a ${change.entity} a malformed ${field}`);
+    }
+  } else {
+    check(all.includes(change.field), name, `it changes an unknown field of a ${change.entity}`);
+    check(
+      !immutable.includes(change.field),
+      name,
+      `it changes the ${change.field} of a ${change.entity}, which never changes`,
+    );
+    check(fitsField(change.field, value), name, `it gives a ${change.entity} a malformed ${change.field}`);
+  }
+}
+
+/** Value types of fields that are not text (or null); a hostile file's wrong types are refused, not stored. */
+const FIELD_TYPES: Record<string, (value: unknown) => boolean> = {
+  deleted: (v) => typeof v === 'boolean',
+  start: (v) => Number.isSafeInteger(v),
+  end: (v) => Number.isSafeInteger(v),
+  credibility: (v) => v === null || Number.isSafeInteger(v),
+  actors: (v) => Array.isArray(v) && v.every((item) => typeof item === 'string'),
+  repeats: (v) => v === null || (Array.isArray(v) && v.every((item) => typeof item === 'string')),
+  pages: (v) => v === null || (Array.isArray(v) && v.every((item) => Number.isSafeInteger(item))),
+};
+
+const fitsField = (field: string, value: unknown): boolean =>
+  FIELD_TYPES[field]?.(value) ??
+  (value === null || (typeof value === 'string' && value.length <= TEXT_LIMIT));
+
+const emptySummary = (): KindSummary => ({ added: 0, updated: 0, unchanged: 0, conflicts: 0 });
+
+/**
+ * Applies a change set to the case in one transaction: it completes or changes nothing. Returns what changed
+ * per kind of record. Throws AttestError 'bad-input' (nothing written) for anything malformed or contradictory.
+ */
+export function applyChangeSet(c: CaseFile, set: ChangeSet): MergeSummary {
+  const { name } = set;
+  const kinds = Object.fromEntries(ENTITY_KINDS.map((k) => [k, emptySummary()])) as Record<
+    EntityKind,
+    KindSummary
+  >;
+  let newChanges = 0;
+  try {
+    transaction(c, () => {
+      // Records arrive in any order (a claim before its source's row is rebuilt): check references at the end.
+      c.db.pragma('defer_foreign_keys = ON');
+      const addAuthor = prepare(
+        c,
+        'INSERT INTO authors (id, name) VALUES (:id, :name) ON CONFLICT DO NOTHING',
+      );
+      for (const author of set.authors) {
+        check(isText(author.id, 100) && isText(author.name), name, 'it has an author without a name');
+        addAuthor.run({ id: author.id, name: author.name });
+      }
+      const addAction = prepare(
+        c,
+        `INSERT INTO actions (id, author_id, hlc, at, kind, label, target_id)
+         VALUES (:id, :authorId, :hlc, :at, :kind, :label, :targetId) ON CONFLICT (id) DO NOTHING`,
+      );
+      for (const action of set.actions) {
+        check(isText(action.id, 100) && HLC.test(action.hlc), name, 'it has a malformed action');
+        check(Number.isSafeInteger(action.at), name, 'it has an action without a time');
+        check(
+          typeof action.label === 'string' && action.label.length <= 500,
+          name,
+          'it has a malformed action',
+        );
+        addAction.run(action);
+      }
+
+      const addChange = prepare(
+        c,
+        `INSERT INTO changes (action_id, entity, entity_id, field, value, hlc, author_id, prev_hlc)
+         VALUES (:actionId, :entity, :entityId, :field, :value, :hlc, :authorId, :prevHlc)
+         ON CONFLICT (entity_id, field, hlc, author_id) DO NOTHING`,
+      );
+      const existingChange = prepare(
+        c,
+        `SELECT action_id AS actionId, entity, value, prev_hlc AS prevHlc FROM changes
+         WHERE entity_id = :entityId AND field = :field AND hlc = :hlc AND author_id = :authorId`,
+      );
+      const touched = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
+      const seen = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
+      let maxHlc = '';
+      for (const change of set.changes) {
+        checkChange(name, change);
+        seen.get(change.entity)!.add(change.entityId);
+        if (change.hlc > maxHlc) maxHlc = change.hlc;
+        if (addChange.run(change).changes === 1) {
+          newChanges += 1;
+          touched.get(change.entity)!.add(change.entityId);
+          continue;
+        }
+        const ours = existingChange.get(change) as Omit<ChangeRecord, 'field'> | undefined;
+        check(
+          ours !== undefined &&
+            ours.entity === change.entity &&
+            ours.value === change.value &&
+            ours.actionId === change.actionId &&
+            ours.prevHlc === change.prevHlc,
+          name,
+          `its history contradicts this case's (a ${change.entity} change recorded differently on each side)`,
+        );
+      }
+
+      const addOriginal = prepare(
+        c,
+        `INSERT INTO originals (sha256, media_type, bytes) VALUES (:sha256, :mediaType, :bytes)
+         ON CONFLICT DO NOTHING`,
+      );
+      for (const original of set.originals) {
+        const hash = createHash('sha256').update(original.bytes).digest('hex');
+        check(hash === original.sha256, name, "an original file's bytes do not match its SHA-256");
+        addOriginal.run({ ...original, bytes: Buffer.from(original.bytes) });
+      }
+
+      // Sources first (claims are verified against them), then the records that point at them.
+      for (const kind of ENTITY_KINDS) {
+        const ids = [...touched.get(kind)!];
+        for (const [id, changes] of changesOf(c, kind, ids)) {
+          const outcome = rebuild(c, set, kind, id, changes);
+          kinds[kind][outcome] += 1;
+        }
+        kinds[kind].unchanged += seen.get(kind)!.size - ids.length;
+      }
+
+      if (maxHlc) {
+        c.clock.observe(maxHlc);
+        prepare(
+          c,
+          `INSERT INTO meta (key, value) VALUES ('clock', :hlc) ON CONFLICT (key) DO UPDATE SET value = :hlc`,
+        ).run({ hlc: c.clock.last });
+      }
+
+      for (const kind of ENTITY_KINDS) kinds[kind].conflicts = recordForks(c, kind, [...touched.get(kind)!]);
+      applySettled(c, set);
+
+      checkTagTree(c, name, [...touched.get('tag')!]);
+      const broken = verifyClaims(c, [...touched.get('claim')!]);
+      if (broken.length > 0) {
+        check(
+          false,
+          name,
+          `${broken.length === 1 ? 'one of its claims does' : `${broken.length} of its claims do`} not match ` +
+            `the words of ${broken.length === 1 ? 'its source' : 'their sources'} (${broken[0]!.message})`,
+        );
+      }
+      const orphans = c.db.pragma('foreign_key_check') as { table: string }[];
+      check(orphans.length === 0, name, `its ${orphans[0]?.table ?? ''} refer to records it does not hold`);
+    });
+  } catch (error) {
+    if (error instanceof AttestError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CONSTRAINT')) {
+      throw badInput(`${name} was refused: it holds records Attest does not accept (${code.toLowerCase()}).`);
+    }
+    throw error;
+  }
+  return { name, changes: newChanges, kinds, openConflicts: countOpenConflicts(c) };
+}
+
+/** A tag whose parents lead back to itself would hang every tree walk: refuse such a file. */
+function checkTagTree(c: CaseFile, name: string, ids: readonly string[]): void {
+  const parentOf = prepare(c, 'SELECT parent_id FROM tags WHERE id = ?').pluck();
+  for (const id of ids) {
+    const path = new Set<string>();
+    for (let tag: string | null | undefined = id; tag; tag = parentOf.get(tag) as string | null | undefined) {
+      check(!path.has(tag) && path.size < 64, name, 'its tags are nested in a loop');
+      path.add(tag);
+    }
+  }
+}
+
+/** Every change of the given records, grouped by record in clock order (then author, the tiebreak). */
+function* changesOf(
+  c: CaseFile,
+  kind: EntityKind,
+  ids: readonly string[],
+): Generator<[string, RecordedChange[]]> {
+  const statement = prepare(
+    c,
+    `SELECT ch.entity_id AS entityId, ch.field, ch.value, ch.hlc, ch.author_id AS authorId, a.at
+     FROM changes ch JOIN actions a ON a.id = ch.action_id
+     WHERE ch.entity_id IN (SELECT value FROM json_each(:ids)) AND ch.entity = :kind
+     ORDER BY ch.entity_id, ch.hlc, ch.author_id`,
+  );
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = statement.all({ ids: JSON.stringify(ids.slice(i, i + 500)), kind }) as (RecordedChange & {
+      entityId: string;
+    })[];
+    let group: RecordedChange[] = [];
+    for (let r = 0; r < rows.length; r++) {
+      group.push(rows[r]!);
+      if (rows[r + 1]?.entityId !== rows[r]!.entityId) {
+        yield [rows[r]!.entityId, group];
+        group = [];
+      }
+    }
+  }
+}
+
+function rebuild(
+  c: CaseFile,
+  set: ChangeSet,
+  kind: EntityKind,
+  id: string,
+  changes: RecordedChange[],
+): MaterializeOutcome {
+  if (kind !== 'source') return materializeEntity(c, kind, id, changes);
+  const creation = changes.find((change) => change.field === '*');
+  const sha256 = creation ? (JSON.parse(creation.value) as { sha256?: unknown }).sha256 : undefined;
+  check(
+    typeof sha256 === 'string' && sourceIdFor(sha256) === id,
+    set.name,
+    'a source id does not fit its text',
+  );
+  const ours = prepare(c, 'SELECT text FROM sources WHERE id = ?').pluck().get(id) as string | undefined;
+  const text = ours ?? set.sourceText(id);
+  check(text !== undefined, set.name, 'a source has no text');
+  check(
+    ours !== undefined || createHash('sha256').update(text).digest('hex') === sha256,
+    set.name,
+    "a source's text does not match its SHA-256",
+  );
+  return materializeEntity(c, kind, id, changes, text);
+}
+
+/**
+ * Records the forks among these records' changes: two changes of one field from the same starting point
+ * (prev_hlc) with different values. A pure function of the changes, so every merge order finds the same.
+ * Returns how many forks are new.
+ */
+function recordForks(c: CaseFile, kind: EntityKind, ids: readonly string[]): number {
+  const insert = prepare(
+    c,
+    `INSERT INTO conflicts (entity, entity_id, field, base_hlc)
+     SELECT entity, entity_id, field, prev_hlc FROM changes
+     WHERE entity_id IN (SELECT value FROM json_each(:ids)) AND entity = :kind AND field <> '*'
+       AND prev_hlc IS NOT NULL
+     GROUP BY entity_id, field, prev_hlc HAVING count(DISTINCT value) > 1
+     ON CONFLICT DO NOTHING`,
+  );
+  let added = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    added += insert.run({ ids: JSON.stringify(ids.slice(i, i + 500)), kind }).changes;
+  }
+  return added;
+}
+
+/** Settled conflicts of the other side are settled here too; the earliest settling wins, on both sides. */
+function applySettled(c: CaseFile, set: ChangeSet): void {
+  const settle = prepare(
+    c,
+    `UPDATE conflicts SET settled_by = :settledBy, settled_at = :settledAt
+     WHERE entity_id = :entityId AND field = :field AND base_hlc = :baseHlc
+       AND (settled_at IS NULL OR (:settledAt, :settledBy) < (settled_at, settled_by))`,
+  );
+  for (const s of set.settled) {
+    check(
+      isText(s.settledBy, 100) && Number.isSafeInteger(s.settledAt) && HLC.test(s.baseHlc),
+      set.name,
+      'it has a malformed settled conflict',
+    );
+    settle.run({
+      entityId: s.entityId,
+      field: s.field,
+      baseHlc: s.baseHlc,
+      settledBy: s.settledBy,
+      settledAt: s.settledAt,
+    });
+  }
+}
+
+export function countOpenConflicts(c: CaseFile): number {
+  return prepare(c, 'SELECT count(*) FROM conflicts WHERE settled_at IS NULL').pluck().get() as number;
+}
+
+/** Rows read only when iterated: an unfinished iterator keeps its connection busy, so none is opened early. */
+const rowsOf = <T>(db: Database.Database, sql: string): Iterable<T> => ({
+  [Symbol.iterator]: () => db.prepare(sql).iterate() as IterableIterator<T>,
+});
+
+/** Reads a validated case file as a change set. */
+function changeSetOf(db: Database.Database, name: string): ChangeSet {
+  const sourceText = db.prepare('SELECT text FROM sources WHERE id = ?').pluck();
+  return {
+    name,
+    authors: rowsOf(db, 'SELECT id, name FROM authors'),
+    actions: rowsOf(
+      db,
+      'SELECT id, author_id AS authorId, hlc, at, kind, label, target_id AS targetId FROM actions ORDER BY hlc',
+    ),
+    changes: rowsOf(
+      db,
+      `SELECT action_id AS actionId, entity, entity_id AS entityId, field, value, hlc, author_id AS authorId,
+         prev_hlc AS prevHlc FROM changes ORDER BY seq`,
+    ),
+    originals: rowsOf(db, 'SELECT sha256, media_type AS mediaType, bytes FROM originals'),
+    sourceText: (id) => sourceText.get(id) as string | undefined,
+    settled: rowsOf(
+      db,
+      `SELECT entity, entity_id AS entityId, field, base_hlc AS baseHlc, settled_by AS settledBy,
+         settled_at AS settledAt FROM conflicts WHERE settled_at IS NOT NULL`,
+    ),
+  };
+}
+
+/**
+ * Merges another case file into this one. The other file is copied first and only the copy is read (an older
+ * one is upgraded there), so the colleague's file is never written, not even its WAL.
+ */
+export function mergeCaseFile(c: CaseFile, otherPath: string): MergeSummary {
+  const name = basename(otherPath);
+  const dir = mkdtempSync(join(tmpdir(), 'attest-merge-'));
+  let db: Database.Database | undefined;
+  try {
+    const copy = join(dir, name);
+    try {
+      copyFileSync(otherPath, copy);
+    } catch {
+      throw new AttestError('not-found', `There is no case file named ${name} there.`);
+    }
+    if (existsSync(`${otherPath}-wal`)) copyFileSync(`${otherPath}-wal`, `${copy}-wal`);
+    const version = inspectCaseFile(copy);
+    if (version < latestVersion) closeCase(openCase(copy, { author: c.author }));
+    db = new Database(copy, { readonly: true, fileMustExist: true });
+    db.pragma('trusted_schema = OFF');
+    return applyChangeSet(c, changeSetOf(db, name));
+  } finally {
+    db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface ConflictSide {
+  value: unknown;
+  author: string;
+  authorId: string;
+  at: string;
+  hlc: string;
+}
+
+export interface Conflict {
+  entity: EntityKind;
+  entityId: string;
+  field: string;
+  baseHlc: string;
+  /** The value the record holds now (the last writer's, or a later edit). */
+  current: unknown;
+  /** Each distinct value written from the same starting point, earliest first. */
+  sides: ConflictSide[];
+  /** What the record is, for a person: a claim's statement and quote, a tag's name, a source's title. */
+  label: string;
+  quote?: string;
+  sourceId?: string;
+  sourceTitle?: string;
+}
+
+/** Open conflicts, oldest fork first. */
+export function listConflicts(c: CaseFile, limit = 500): Conflict[] {
+  const rows = prepare(
+    c,
+    `SELECT entity, entity_id AS entityId, field, base_hlc AS baseHlc FROM conflicts
+     WHERE settled_at IS NULL ORDER BY base_hlc, entity_id, field LIMIT :limit`,
+  ).all({ limit }) as { entity: EntityKind; entityId: string; field: string; baseHlc: string }[];
+  return rows.map((row) => describeConflict(c, row));
+}
+
+function describeConflict(
+  c: CaseFile,
+  row: { entity: EntityKind; entityId: string; field: string; baseHlc: string },
+): Conflict {
+  const changes = prepare(
+    c,
+    `SELECT ch.value, ch.hlc, ch.author_id AS authorId, au.name AS author FROM changes ch
+     JOIN authors au ON au.id = ch.author_id
+     WHERE ch.entity_id = :entityId AND ch.field = :field AND ch.prev_hlc = :baseHlc
+     ORDER BY ch.hlc, ch.author_id`,
+  ).all(row) as { value: string; hlc: string; authorId: string; author: string }[];
+  const sides: ConflictSide[] = [];
+  const values = new Set<string>();
+  for (const change of changes) {
+    if (values.has(change.value)) continue;
+    values.add(change.value);
+    sides.push({
+      value: JSON.parse(change.value) as unknown,
+      author: change.author,
+      authorId: change.authorId,
+      at: new Date(parseHlc(change.hlc).wall).toISOString(),
+      hlc: change.hlc,
+    });
+  }
+  const record = readEntity(c, row.entity, row.entityId);
+  const conflict: Conflict = { ...row, current: record?.[row.field] ?? null, sides, label: row.entityId };
+  if (row.entity === 'claim' && record) {
+    const source = readEntity(c, 'source', String(record.sourceId));
+    Object.assign(conflict, {
+      label: String(record.statement),
+      quote: String(record.quote),
+      sourceId: String(record.sourceId),
+      sourceTitle: source ? String(source.title) : undefined,
+    });
+  } else if (row.entity === 'source' && record) {
+    conflict.label = String(record.title);
+  } else if (row.entity === 'tag' && record) {
+    conflict.label = String(record.name);
+  }
+  return conflict;
+}
+
+/**
+ * Settles a conflict by choosing a value: one of its sides or the current value. Choosing a value other than the
+ * current one writes it as an ordinary edit (undoable, and it merges like any edit); the settling itself is
+ * recorded with who and when and merges by union.
+ */
+export function settleConflict(
+  c: CaseFile,
+  input: { entityId: string; field: string; baseHlc: string; value: unknown },
+): Conflict {
+  return transaction(c, () => {
+    const row = prepare(
+      c,
+      `SELECT entity, entity_id AS entityId, field, base_hlc AS baseHlc, settled_at AS settledAt FROM conflicts
+       WHERE entity_id = :entityId AND field = :field AND base_hlc = :baseHlc`,
+    ).get(input) as
+      | { entity: EntityKind; entityId: string; field: string; baseHlc: string; settledAt: number | null }
+      | undefined;
+    if (!row) throw new AttestError('not-found', 'There is no such conflict in this case.');
+    if (row.settledAt !== null) throw new AttestError('conflict', 'This conflict has already been settled.');
+    const conflict = describeConflict(c, row);
+    const chosen = JSON.stringify(input.value ?? null);
+    const allowed = [conflict.current, ...conflict.sides.map((s) => s.value)].map((v) =>
+      JSON.stringify(v ?? null),
+    );
+    if (!allowed.includes(chosen)) {
+      throw badInput('Choose one of the conflicting values or the current one.');
+    }
+    const action = beginAction(c, `Settle conflict on ${conflict.field}`);
+    updateEntity(c, action, row.entity, row.entityId, { [row.field]: input.value ?? null });
+    prepare(
+      c,
+      `UPDATE conflicts SET settled_by = :by, settled_at = :at
+       WHERE entity_id = :entityId AND field = :field AND base_hlc = :baseHlc`,
+    ).run({ by: c.author.id, at: action.at, entityId: row.entityId, field: row.field, baseHlc: row.baseHlc });
+    return { ...conflict, current: input.value ?? null };
+  });
+}
