@@ -7,7 +7,8 @@ import { getSource, listSources } from './sources.ts';
 import { listTags } from './tags.ts';
 
 export const EXPORT_FORMAT = 'attest-case';
-export const EXPORT_VERSION = 1;
+/** 2: adds the original files, the texts of deleted sources and the merge conflicts, so an import is lossless. */
+export const EXPORT_VERSION = 2;
 
 const rows = (c: CaseFile, sql: string) => c.db.prepare(sql).all() as Record<string, unknown>[];
 
@@ -42,6 +43,22 @@ export function exportJson(c: CaseFile): Record<string, unknown> {
         `SELECT action_id AS actionId, entity, entity_id AS entityId, field, value, hlc, author_id AS authorId,
            prev_hlc AS prevHlc FROM changes ORDER BY hlc, author_id`,
       ).map((r) => ({ ...r, value: JSON.parse(r.value as string) })),
+      // Sources no longer in the case still anchor the claims of their history.
+      texts: Object.fromEntries(
+        rows(c, 'SELECT id, text FROM sources WHERE deleted = 1 ORDER BY id').map((r) => [r.id, r.text]),
+      ),
+      originals: rows(c, 'SELECT sha256, media_type AS mediaType, bytes FROM originals ORDER BY sha256').map(
+        (r) => ({
+          sha256: r.sha256,
+          mediaType: r.mediaType,
+          base64: Buffer.from(r.bytes as Uint8Array).toString('base64'),
+        }),
+      ),
+      conflicts: rows(
+        c,
+        `SELECT entity, entity_id AS entityId, field, base_hlc AS baseHlc, settled_by AS settledBy,
+           settled_at AS settledAt FROM conflicts ORDER BY entity_id, field, base_hlc`,
+      ),
     },
   };
 }

@@ -270,7 +270,7 @@ export function applyChangeSet(c: CaseFile, set: ChangeSet): MergeSummary {
       applySettled(c, set);
 
       checkTagTree(c, name, [...touched.get('tag')!]);
-      const broken = verifyClaims(c, [...touched.get('claim')!]);
+      const broken = verifyClaims(c, [...touched.get('claim')!], { deleted: true });
       if (broken.length > 0) {
         check(
           false,

@@ -118,10 +118,19 @@ export function verifyCase(c: CaseFile): VerifyReport {
   return { ok: broken.length === 0, claims, sources: live, broken };
 }
 
-/** The broken citations among some live claims (those a merge brought in), each source read once. */
-export function verifyClaims(c: CaseFile, claimIds: readonly string[]): BrokenCitation[] {
+/**
+ * The broken citations among some claims (those a merge brought in), each source read once. With `deleted`,
+ * tombstoned claims and sources are checked too: an undo can bring them back, so they must hold as well.
+ */
+export function verifyClaims(
+  c: CaseFile,
+  claimIds: readonly string[],
+  options: { deleted?: boolean } = {},
+): BrokenCitation[] {
   const sources = new Map<string, CitedSource | undefined>();
-  const claimStatement = c.db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims WHERE id = ? AND deleted = 0`);
+  const claimStatement = c.db.prepare(
+    `SELECT ${CLAIM_COLUMNS} FROM claims WHERE id = ? ${options.deleted ? '' : 'AND deleted = 0'}`,
+  );
   const sourceStatement = c.db.prepare('SELECT text, sha256, deleted FROM sources WHERE id = ?');
   const broken: BrokenCitation[] = [];
   for (const id of claimIds) {
@@ -130,7 +139,7 @@ export function verifyClaims(c: CaseFile, claimIds: readonly string[]): BrokenCi
     if (!sources.has(claim.sourceId)) {
       const row = sourceStatement.get(claim.sourceId) as
         { text: string; sha256: string; deleted: number } | undefined;
-      sources.set(claim.sourceId, row && citedSource(row));
+      sources.set(claim.sourceId, row && citedSource(options.deleted ? { ...row, deleted: 0 } : row));
     }
     broken.push(...checkCitation(claim, sources.get(claim.sourceId)));
   }
