@@ -35,6 +35,8 @@ import {
 } from '../../db/tags.ts';
 import { timelineBuckets, timelineWindow, undatedClaims } from '../../db/timeline.ts';
 import { verifyCase } from '../../db/verify.ts';
+import { mergeFile } from './mergeFile.ts';
+import { listConflicts, settleConflict } from '../../db/merge.ts';
 import type { EventName, Events, MethodName, Preferences } from '../contract/index.ts';
 import type { Handlers } from './dispatch.ts';
 
@@ -68,6 +70,7 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'export.json',
   'export.csv',
   'claim.count',
+  'conflict.list',
 ]);
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -188,6 +191,9 @@ export function createHandlers(session: Session): Handlers {
     'export.csv': () => ({ csv: exportCsv(c()) }),
     'claim.count': (filter) => ({ count: countClaims(c(), filter) }),
     'review.queue': () => reviewQueue(c()),
+    'case.merge': (input) => mergeFile(c(), input),
+    'conflict.list': () => listConflicts(c()),
+    'conflict.settle': (input) => settleConflict(c(), input),
   };
   // Every change is announced, so each open view (and window) can refresh what it shows.
   for (const name of Object.keys(handlers) as MethodName[]) {

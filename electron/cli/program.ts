@@ -8,6 +8,7 @@ import { registerCaseCommands } from './commands/cases.ts';
 import { registerClaimCommands } from './commands/claims.ts';
 import { registerExploreCommands } from './commands/explore.ts';
 import { registerLinkCommands } from './commands/links.ts';
+import { registerMergeCommands } from './commands/merge.ts';
 import { registerSourceCommands } from './commands/sources.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerTagCommands } from './commands/tags.ts';
@@ -81,6 +82,8 @@ export function createProgram(session: Session): Command {
   registerTagCommands(program, session);
   program.commandsGroup('Links and reviews:');
   registerLinkCommands(program, session);
+  program.commandsGroup('Exchanging cases:');
+  registerMergeCommands(program, session);
   program.commandsGroup('Finding:');
   registerExploreCommands(program, session);
   program.commandsGroup('Browser mode:');

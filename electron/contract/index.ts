@@ -67,6 +67,9 @@ const tagOptions = {
 /** Largest file the UI may send for import, before base64 (the engine's own limit is the same). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
+/** Largest case file the browser UI may send for a merge, before base64 (a path has no such limit). */
+export const MAX_MERGE_BYTES = 200 * 1024 * 1024;
+
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;
   /** Phantom: the result type, for the typed client. Never read at run time. */
@@ -210,6 +213,29 @@ export const contract = {
   /** How many claims meet a filter: the claims table's row count, without loading the rows. */
   'claim.count': method<{ count: number }>()(z.strictObject({ ...claimFilter })),
   'review.queue': method<T.ReviewQueue>()(none),
+
+  /**
+   * Merges another case (an .attest file or a JSON export) into the open one. The desktop shell and the CLI
+   * pass the path the analyst chose; the browser UI sends the file's bytes.
+   */
+  'case.merge': method<T.MergeSummary>()(
+    z.union([
+      z.strictObject({ path: z.string().min(1).max(4096) }),
+      z.strictObject({
+        fileName: z.string().min(1).max(500),
+        dataBase64: z.string().max(Math.ceil(MAX_MERGE_BYTES / 3) * 4),
+      }),
+    ]),
+  ),
+  'conflict.list': method<T.Conflict[]>()(none),
+  'conflict.settle': method<T.Conflict>()(
+    z.strictObject({
+      entityId: id,
+      field: z.string().min(1).max(100),
+      baseHlc: z.string().regex(/^\d{15}-\d{6}$/, 'a clock value'),
+      value: z.json(),
+    }),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -222,7 +248,8 @@ export const methodNames = Object.keys(contract) as MethodName[];
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 
-export type ViewName = 'library' | 'reader' | 'claims' | 'timeline' | 'review' | 'codebook' | 'compare';
+export type ViewName =
+  'library' | 'reader' | 'claims' | 'timeline' | 'review' | 'codebook' | 'compare' | 'conflicts';
 
 /**
  * What a desktop menu item asks of the renderer. Undo and Redo go through the renderer so that, while a text
@@ -235,6 +262,8 @@ export type MenuCommand =
 export interface Events {
   'import.progressed': { done: number; total: number };
   'case.changed': { method: MethodName };
+  /** The desktop shell merged a case file chosen from its menu: the conflicts view shows the result. */
+  'case.merged': T.MergeSummary;
   /** A case was opened or created in place of the open one: every view reloads. */
   'case.opened': { fileName: string };
   'menu.command': MenuCommand;

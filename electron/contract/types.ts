@@ -199,3 +199,42 @@ export interface ReviewQueue {
   items: ReviewQueueItem[];
   progress: { total: number; reviewed: number; stale: number; broken: number };
 }
+
+export type EntityKind = 'source' | 'claim' | 'tag' | 'claimTag' | 'sourceTag' | 'link' | 'review';
+
+export interface MergeKindSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+}
+
+/** What a merge did: per kind of record, and the open conflicts left in the case. */
+export interface MergeSummary {
+  name: string;
+  changes: number;
+  kinds: Record<EntityKind, MergeKindSummary>;
+  openConflicts: number;
+}
+
+export interface ConflictSide {
+  value: unknown;
+  author: string;
+  authorId: string;
+  at: string;
+  hlc: string;
+}
+
+/** Two or more values written to one field from the same starting point, waiting for a person. */
+export interface Conflict {
+  entity: EntityKind;
+  entityId: string;
+  field: string;
+  baseHlc: string;
+  current: unknown;
+  sides: ConflictSide[];
+  label: string;
+  quote?: string;
+  sourceId?: string;
+  sourceTitle?: string;
+}

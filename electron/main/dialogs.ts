@@ -71,6 +71,20 @@ export function chooseSourceFiles(window: BrowserWindow | null): Promise<string[
   });
 }
 
+/** Another analyst's case to merge into the open one: a case file or a JSON export of one. */
+export async function chooseCaseToMerge(window: BrowserWindow | null): Promise<string | null> {
+  const [path] = await showOpen(window, {
+    title: 'Merge Case File',
+    buttonLabel: 'Merge',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Attest Cases and Exports', extensions: [CASE_EXTENSION.slice(1), 'json'] },
+      { name: 'All Files', extensions: ['*'] },
+    ],
+  });
+  return path ?? null;
+}
+
 const EXPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
   json: { name: 'JSON', extensions: ['json'] },
   csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },

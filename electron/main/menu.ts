@@ -3,7 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, ViewName } from '../contract/index.ts';
 import { recentCaseLabels } from './recentCases.ts';
 
-/** The renderer's views, in menu order (CmdOrCtrl+1..7). */
+/** The renderer's views, in menu order (CmdOrCtrl+1..8). */
 export const VIEWS: readonly ViewName[] = [
   'library',
   'reader',
@@ -12,6 +12,7 @@ export const VIEWS: readonly ViewName[] = [
   'review',
   'codebook',
   'compare',
+  'conflicts',
 ];
 
 /** What a menu item asks of the renderer, sent as the `menu.command` event on the `api:event` channel. */
@@ -36,6 +37,7 @@ export interface MenuActions {
   openRecent(path: string): void;
   clearRecent(): void;
   importSources(): void;
+  mergeCase(): void;
   exportCase(format: ExportFormat): void;
   sendCommand(command: MenuCommand): void;
 }
@@ -50,6 +52,7 @@ const VIEW_LABELS: Record<ViewName, string> = {
   review: 'Review',
   codebook: 'Codebook',
   compare: 'Compare',
+  conflicts: 'Merge and Conflicts',
 };
 
 /** On Windows and Linux `&` marks a mnemonic; a file named "Smith & Jones.attest" must show its ampersand. */
@@ -69,10 +72,7 @@ function recentSubmenu(state: MenuState, actions: MenuActions): MenuItemConstruc
   ];
 }
 
-/**
- * The application menu. There is deliberately no "Merge case file…" item: merge is not built yet, and a menu
- * item that does nothing is worse than none.
- */
+/** The application menu. */
 export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = state.platform === 'darwin';
   const caseOpen = state.caseOpen;
@@ -89,6 +89,11 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
         accelerator: 'CmdOrCtrl+I',
         enabled: caseOpen,
         click: () => actions.importSources(),
+      },
+      {
+        label: 'Merge Case File…',
+        enabled: caseOpen,
+        click: () => actions.mergeCase(),
       },
       {
         label: 'Export',

@@ -5,11 +5,12 @@ import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CASE_EXTENSION, type CaseFile } from '../../db/caseFile.ts';
 import { AttestError } from '../../db/errors.ts';
-import type { Events, ImportResult, MethodName, Result } from '../contract/index.ts';
+import type { Events, ImportResult, MergeSummary, MethodName, Result } from '../contract/index.ts';
 import { registerAppScheme, serveRenderer } from './appProtocol.ts';
 import { casePathFromArgv } from './commandLine.ts';
 import {
   chooseCaseToOpen,
+  chooseCaseToMerge,
   chooseExportPath,
   chooseNewCasePath,
   chooseSourceFiles,
@@ -205,6 +206,20 @@ export function startShell(options: ShellOptions): Shell | null {
     if (report) await showReport(mainWindow, report.message, report.detail);
   };
 
+  const mergeCase = async (): Promise<void> => {
+    if (!workspace.current) return;
+    const path = await chooseCaseToMerge(mainWindow);
+    if (path === null) return;
+    const summary = await callForMenu<MergeSummary>(
+      'case.merge',
+      { path },
+      `${basename(path)} could not be merged.`,
+    );
+    if (!summary) return;
+    broadcast('menu.command', { command: 'view', view: 'conflicts' });
+    broadcast('case.merged', summary);
+  };
+
   const exportCase = async (format: ExportFormat): Promise<void> => {
     const c = workspace.current;
     if (!c) return;
@@ -251,6 +266,7 @@ export function startShell(options: ShellOptions): Shell | null {
       refreshMenu();
     },
     importSources: () => void importSources(),
+    mergeCase: () => void mergeCase(),
     exportCase: (format) => void exportCase(format),
     sendCommand: (command) => broadcast('menu.command', command),
   };

@@ -1,5 +1,6 @@
 // The esbuild bundles: the preload as one CommonJS script that requires only 'electron' (what a sandboxed preload
 // can load), and the main process as one CommonJS file that runs, with its migrations beside it.
+import { migrations } from '../../../db/migrations/index.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -51,7 +52,9 @@ describe('bundleMain', () => {
   it('writes one CommonJS file with only electron, better-sqlite3 and Node built-ins external', async () => {
     const outDir = join(tempDir(), 'main');
     const file = await bundleMain(outDir);
-    expect(readdirSync(outDir).sort()).toEqual(['0010_init.sql', 'main.cjs', 'main.cjs.map']);
+    expect(readdirSync(outDir).sort()).toEqual(
+      [...migrations.map((m) => m.file), 'main.cjs', 'main.cjs.map'].sort(),
+    );
     const code = readFileSync(file, 'utf8');
     expect(code).not.toMatch(/import\.meta/);
     const external = new Set(requiredModules(code));

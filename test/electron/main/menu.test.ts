@@ -1,4 +1,4 @@
-// The application menu as data: items, accelerators, what each click asks for, no Merge item, platform differences.
+// The application menu as data: items, accelerators, what each click asks for, platform differences.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate, type MenuActions, type MenuState } from '../../../electron/main/menu.ts';
@@ -18,6 +18,7 @@ const fakeActions = (): MenuActions => ({
   openRecent: vi.fn(),
   clearRecent: vi.fn(),
   importSources: vi.fn(),
+  mergeCase: vi.fn(),
   exportCase: vi.fn(),
   sendCommand: vi.fn(),
 });
@@ -62,6 +63,7 @@ describe('menuTemplate', () => {
       Review: 'CmdOrCtrl+5',
       Codebook: 'CmdOrCtrl+6',
       Compare: 'CmdOrCtrl+7',
+      'Merge and Conflicts': 'CmdOrCtrl+8',
     });
     const file = submenu(top(template, 'File'));
     expect(file.filter((entry) => entry.type !== 'separator').map((entry) => entry.label)).toEqual([
@@ -69,6 +71,7 @@ describe('menuTemplate', () => {
       'Open Case…',
       'Open Recent',
       'Import Sources…',
+      'Merge Case File…',
       'Export',
       'Close Window',
       'Quit',
@@ -87,13 +90,16 @@ describe('menuTemplate', () => {
     ]);
   });
 
-  it('has no Merge item: merge is not built yet', () => {
-    for (const platform of ['linux', 'darwin', 'win32'] as const) {
-      const labels = allItems(menuTemplate(state({ platform }), fakeActions())).map(
-        (entry) => entry.label ?? '',
-      );
-      expect(labels.filter((label) => /merge/i.test(label))).toEqual([]);
-    }
+  it('offers Merge Case File… only while a case is open', () => {
+    const actions = fakeActions();
+    const merge = item(submenu(top(menuTemplate(state(), actions), 'File')), 'Merge Case File…');
+    click(merge);
+    expect(actions.mergeCase).toHaveBeenCalledOnce();
+    const closed = item(
+      submenu(top(menuTemplate(state({ caseOpen: false }), actions), 'File')),
+      'Merge Case File…',
+    );
+    expect(closed?.enabled).toBe(false);
   });
 
   it('routes clicks: case actions, history undo/redo, and view commands for the renderer', () => {
