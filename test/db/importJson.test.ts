@@ -14,8 +14,9 @@ import { closeAll, copyFor, snapshot } from './mergeFixtures.ts';
 
 /** The export as a file would hold it, without the moment it was written. */
 const exported = (c: Parameters<typeof exportJson>[0]) => {
-  const { exportedAt: _at, ...rest } = JSON.parse(JSON.stringify(exportJson(c))) as Record<string, unknown>;
-  return rest;
+  const document = JSON.parse(JSON.stringify(exportJson(c))) as Record<string, unknown>;
+  delete document.exportedAt;
+  return document;
 };
 
 function busyCase() {
@@ -91,8 +92,8 @@ describe('JSON import', () => {
       [{ ...good, version: 3 }, /newer version/],
       [{ ...good, history: { ...(good.history as object), actions: 'many' } }, /damaged: history.actions/],
     ];
-    const history = good.history as { changes: { field: string; entity: string; value: unknown }[] };
-    const forged = structuredClone(good) as typeof good & { history: typeof history };
+    type History = { changes: { field: string; entity: string; value: unknown }[] };
+    const forged = structuredClone(good) as typeof good & { history: History };
     const claimCreation = forged.history.changes.find((ch) => ch.entity === 'claim' && ch.field === '*')!;
     (claimCreation.value as { quote: string }).quote = 'invented words';
     cases.push([forged, /does not match the words/]);

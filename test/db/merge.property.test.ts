@@ -46,17 +46,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     quote: fc.nat({ max: 3 }),
     tag: fc.nat({ max: 2 }),
   }),
-  fc
-    .constantFrom(...(Object.keys(FIELDS) as (keyof typeof FIELDS)[]))
-    .chain((field) =>
-      fc.record({
-        kind: fc.constant('edit' as const),
-        who,
-        claim: index,
-        field: fc.constant(field),
-        value: FIELDS[field],
-      }),
-    ),
+  fc.constantFrom(...(Object.keys(FIELDS) as (keyof typeof FIELDS)[])).chain((field) =>
+    fc.record({
+      kind: fc.constant('edit' as const),
+      who,
+      claim: index,
+      field: fc.constant(field),
+      value: FIELDS[field],
+    }),
+  ),
   fc.record({ kind: fc.constant('delete' as const), who, claim: index }),
   fc.record({
     kind: fc.constant('tag' as const),

@@ -33,7 +33,7 @@ function twoAnalysts(): { ana: CaseFile; ben: CaseFile; sourceId: string; claimI
 
 describe('merge', () => {
   it("brings a colleague's sources, claims, tags, links and reviews, and merging again changes nothing", () => {
-    const { ana, ben, sourceId, claimId } = twoAnalysts();
+    const { ana, ben, claimId } = twoAnalysts();
     const other = addSource(ben, 'date 2025-02-23\nKinshasa — The government said 3,000 people had died.');
     const benClaim = createClaim(ben, {
       anchor: { sourceId: other, quote: '3,000 people had died' },

@@ -18,8 +18,9 @@ export function snapshot(c: CaseFile): Record<string, unknown[]> {
   const all = (sql: string) => c.db.prepare(sql).all();
   const withoutSeq = (table: string, order: string) =>
     all(`SELECT * FROM ${table} ORDER BY ${order}`).map((row) => {
-      const { seq: _seq, ...rest } = row as Record<string, unknown>;
-      return rest;
+      const copy = { ...(row as Record<string, unknown>) };
+      delete copy.seq;
+      return copy;
     });
   return {
     authors: all('SELECT * FROM authors ORDER BY id'),
