@@ -67,8 +67,9 @@ const tagOptions = {
 /** Largest file the UI may send for import, before base64 (the engine's own limit is the same). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-/** Largest case file the browser UI may send for a merge, before base64 (a path has no such limit). */
-export const MAX_MERGE_BYTES = 200 * 1024 * 1024;
+/** Largest case file the browser UI may send for a merge, before base64: browser mode takes request bodies up to
+ * 96 MiB. The desktop menu and the CLI pass a path, which has no such limit. */
+export const MAX_MERGE_BYTES = 64 * 1024 * 1024;
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I;

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { ClaimsView } from '../features/claims/ClaimsView.tsx';
 import { CodebookView } from '../features/codebook/CodebookView.tsx';
+import { ConflictsView } from '../features/conflicts/ConflictsView.tsx';
 import { LibraryView } from '../features/library/LibraryView.tsx';
 import { ReaderView } from '../features/reader/ReaderView.tsx';
 import { TimelineView } from '../features/timeline/TimelineView.tsx';
@@ -29,6 +30,12 @@ export const VIEWS: readonly ViewEntry[] = [
     label: 'Compare',
     hint: 'Two sources side by side, claims linked',
     component: CompareView,
+  },
+  {
+    name: 'conflicts',
+    label: 'Merge',
+    hint: 'Merge a colleague’s case and settle conflicts',
+    component: ConflictsView,
   },
 ];
 

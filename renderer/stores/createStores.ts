@@ -5,6 +5,7 @@ import { createClaimsStore } from './claimsStore.ts';
 import { createClaimsTableStore } from './claimsTableStore.ts';
 import { createCodebookStore } from './codebookStore.ts';
 import { createCompareStore } from './compareStore.ts';
+import { createConflictsStore } from './conflictsStore.ts';
 import { createImportsStore } from './importsStore.ts';
 import { createNoticesStore } from './noticesStore.ts';
 import { createReviewStore } from './reviewStore.ts';
@@ -26,6 +27,7 @@ export interface Stores {
   notices: ReturnType<typeof createNoticesStore>;
   review: ReturnType<typeof createReviewStore>;
   compare: ReturnType<typeof createCompareStore>;
+  conflicts: ReturnType<typeof createConflictsStore>;
   /** Loads everything the open views show. */
   refresh(): Promise<void>;
   /** Listens to an event of the engine or the desktop shell (menu commands); returns the unsubscribe. */
@@ -53,6 +55,7 @@ export function createStores(client: ApiClient): Stores {
     notices,
     review: createReviewStore(client, report),
     compare: createCompareStore(client, report),
+    conflicts: createConflictsStore(client, report),
   };
 
   const refresh = async () => {
@@ -71,6 +74,8 @@ export function createStores(client: ApiClient): Stores {
       clearTimeout(timer);
       timer = setTimeout(() => void refresh(), REFRESH_DELAY_MS);
     }),
+    // The desktop shell merged a case file chosen from its menu (it also shows the conflicts view).
+    client.on('case.merged', (summary) => stores.conflicts.getState().merged(summary)),
     client.on('import.progressed', (progress) => stores.imports.getState().progressed(progress)),
     // The desktop shell opened another case in this window: start again from its library.
     client.on('case.opened', () => {
