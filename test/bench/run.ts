@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { Command } from 'commander';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, availableParallelism, cpus, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { closeCase, createCase, openCase, transaction, type CaseFile } from '../../db/caseFile.ts';
@@ -41,6 +41,7 @@ import {
   type ResultRow,
   type Verdict,
 } from './measure.ts';
+import { benchMerge } from './merge.ts';
 import { buildRawRows, rawWriter, type RawWriter } from './rawImport.ts';
 
 const AUTHOR = 'bench';
@@ -175,7 +176,7 @@ function engineClaims(
  * Both imports, interleaved in rounds (one raw transaction of 2,000 sources or 10,000 claims, and the engine
  * calls covering the same rows, in alternating order), so that the machine's noise falls on both alike.
  */
-function importBoth(c: CaseFile, writer: RawWriter, reference: ReferenceCase) {
+function importBoth(c: CaseFile, writer: RawWriter, reference: ReferenceCase, atHalfClaims: () => void) {
   const engine: PhaseTimes = { sourcesMs: 0, claimsMs: 0 };
   const raw: PhaseTimes = { sourcesMs: 0, claimsMs: 0 };
   const sourceIds: string[] = [];
@@ -199,8 +200,10 @@ function importBoth(c: CaseFile, writer: RawWriter, reference: ReferenceCase) {
   }
   progress(`  sources: engine ${seconds(engine.sourcesMs)}, raw ${seconds(raw.sourcesMs)}`);
   const nClaims = reference.claims.length;
-  for (let from = 0, index = 0; from < nClaims; from += RAW_CLAIM_CHUNK, index += 1) {
-    const to = Math.min(from + RAW_CLAIM_CHUNK, nClaims);
+  const half = Math.floor(nClaims / 2);
+  for (let from = 0, index = 0; from < nClaims; index += 1) {
+    // A round ends at the halfway claim: the merge bench starts its second case from there (untimed).
+    const to = Math.min(from + RAW_CLAIM_CHUNK, from < half ? half : nClaims);
     round(
       index,
       () => engineClaims(c, reference, sourceIds, from, to),
@@ -208,6 +211,8 @@ function importBoth(c: CaseFile, writer: RawWriter, reference: ReferenceCase) {
       'claimsMs',
     );
     progress(`  claims: ${to} of ${nClaims}`);
+    if (to === half) atHalfClaims();
+    from = to;
   }
   progress(`  claims: engine ${seconds(engine.claimsMs)}, raw ${seconds(raw.claimsMs)}`);
   return { engine, raw, sourceIds };
@@ -363,6 +368,8 @@ progress(
 const dir = mkdtempSync(join(tmpdir(), 'attest-bench-'));
 const enginePath = join(dir, 'engine.attest');
 const rawPath = join(dir, 'raw.attest');
+/** The engine's case as it was halfway through its claims: the start of the merge bench's second case. */
+const halfPath = join(dir, 'half.attest');
 let c: CaseFile | undefined;
 const runStart = performance.now();
 try {
@@ -373,7 +380,11 @@ try {
   const prepared = timed(() => buildRawRows(reference, c!.author.id));
   const rawRows = prepared.value;
   const raw = openRaw(rawPath);
-  const { engine, raw: rawTimes, sourceIds } = importBoth(c, rawWriter(raw, rawRows), reference);
+  const {
+    engine,
+    raw: rawTimes,
+    sourceIds,
+  } = importBoth(c, rawWriter(raw, rawRows), reference, () => c!.db.prepare('VACUUM INTO ?').run(halfPath));
 
   sameJson('source ids', sourceIds, rawRows.sourceIds);
   const engineFingerprint = fingerprint(c.db);
@@ -707,6 +718,38 @@ try {
     fileMiB,
     rawFileMiB,
   };
+
+  // --- Merge ------------------------------------------------------------------------------------------
+  progress('merge: a second case from the halfway copy, with claims of its own (untimed)');
+  const half = Math.floor(reference.claims.length / 2);
+  const other = openCase(halfPath, { author: 'bench second analyst' });
+  try {
+    engineClaims(other, reference, sourceIds, half, reference.claims.length);
+  } finally {
+    closeCase(other);
+  }
+  const rawTargetPath = join(dir, 'merge-raw-target.attest');
+  copyFileSync(enginePath, rawTargetPath);
+  progress('merge: engine, and the same new rows copied by plain SQL into a copy of the same file');
+  c = openCase(enginePath, { author: AUTHOR });
+  const merged = benchMerge(c, rawTargetPath, halfPath);
+  if (!merged.verified) throw new Error('the merged case has broken citations');
+  if (merged.newClaims !== reference.claims.length - half)
+    throw new Error(`merge brought ${merged.newClaims} claims, not ${reference.claims.length - half}`);
+  rows.push({
+    section: 'merge',
+    measure: `2 cases of ${reference.claims.length.toLocaleString('en-US')} claims sharing half`,
+    engine: formatMs(merged.engineMs),
+    baseline: formatMs(merged.rawMs),
+    ratio: merged.engineMs / merged.rawMs,
+    goal: '< 10 s',
+    verdict: verdict(merged.engineMs < 10_000),
+  });
+  notes.push(
+    `merge: ${merged.newChanges.toLocaleString('en-US')} changes and ${merged.newClaims.toLocaleString('en-US')} claims new to the case; ` +
+      `the baseline copies ${merged.rawRows.toLocaleString('en-US')} rows with INSERT … SELECT over ATTACH, without validating or rebuilding anything.`,
+  );
+  summary.merge = merged;
 } finally {
   if (c) closeCase(c);
   if (options.keep) progress(`case files kept in ${dir}`);
