@@ -242,6 +242,36 @@ export function updateClaim(c: CaseFile, id: string, input: UpdateClaimInput): C
   return getClaim(c, id);
 }
 
+/** The edits a selection of claims can take together. */
+export interface BulkClaimEdit {
+  status?: ClaimStatus;
+  tags?: string[];
+  untag?: string[];
+}
+
+/**
+ * Edits many claims as one action, so one Undo takes the whole bulk edit back. Refuses (changing nothing) when
+ * any id is not a live claim. Returns how many claims changed.
+ */
+export function updateClaims(c: CaseFile, ids: readonly string[], input: BulkClaimEdit): number {
+  const unique = [...new Set(ids)];
+  for (const id of unique) liveClaim(c, id);
+  const fields = checkFields({ status: input.status }, false);
+  return transaction(c, () => {
+    const action = beginAction(c, unique.length === 1 ? 'Edit claim' : `Edit ${unique.length} claims`);
+    const tagIds = (input.tags ?? []).map((path) => ensureTag(c, action, path));
+    const untagIds = (input.untag ?? []).map((path) => resolveTag(c, path));
+    let changed = 0;
+    for (const id of unique) {
+      let any = updateEntity(c, action, 'claim', id, { ...fields }).length > 0;
+      for (const tagId of tagIds) any = tagClaim(c, action, id, tagId) || any;
+      for (const tagId of untagIds) any = tagClaim(c, action, id, tagId, false) || any;
+      if (any) changed += 1;
+    }
+    return changed;
+  });
+}
+
 export function deleteClaim(c: CaseFile, id: string): void {
   liveClaim(c, id);
   transaction(c, () => updateEntity(c, beginAction(c, 'Delete claim'), 'claim', id, { deleted: true }));

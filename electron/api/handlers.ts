@@ -7,6 +7,7 @@ import {
   getClaim,
   listClaims,
   updateClaim,
+  updateClaims,
   type ClaimAnchor,
 } from '../../db/claims.ts';
 import { badInput } from '../../db/errors.ts';
@@ -191,6 +192,7 @@ export function createHandlers(session: Session): Handlers {
     'export.csv': () => ({ csv: exportCsv(c()) }),
     'claim.count': (filter) => ({ count: countClaims(c(), filter) }),
     'review.queue': () => reviewQueue(c()),
+    'claim.bulkUpdate': ({ ids, ...edit }) => ({ updated: updateClaims(c(), ids, edit) }),
     'case.merge': (input) => mergeFile(c(), input),
     'conflict.list': () => listConflicts(c()),
     'conflict.settle': (input) => settleConflict(c(), input),

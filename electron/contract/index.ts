@@ -147,6 +147,15 @@ export const contract = {
       untag: z.array(tagPath).max(100).optional(),
     }),
   ),
+  /** One edit of many claims (the claims table's bulk actions): one step for Undo. */
+  'claim.bulkUpdate': method<{ updated: number }>()(
+    z.strictObject({
+      ids: z.array(id).min(1).max(100_000),
+      status: claimStatus.optional(),
+      tags: z.array(tagPath).max(100).optional(),
+      untag: z.array(tagPath).max(100).optional(),
+    }),
+  ),
   'claim.delete': method<{ deleted: true }>()(z.strictObject({ id })),
   'claim.get': method<T.Claim>()(z.strictObject({ id })),
   'claim.list': method<T.Claim[]>()(

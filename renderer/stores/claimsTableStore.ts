@@ -1,7 +1,7 @@
 // The Claims view's table: the filter, the row count, rows loaded a page at a time as they scroll into view,
 // the selected claims and the bulk actions on them.
 import { createStore } from 'zustand/vanilla';
-import type { Claim, ClaimStatus } from '../../electron/contract/index.ts';
+import type { Claim, ClaimStatus, MethodInput } from '../../electron/contract/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import {
   clickRow,
@@ -19,8 +19,6 @@ import type { Report } from './noticesStore.ts';
 export const PAGE_SIZE = 100;
 /** search.query returns at most this many hits: a text filter shows that many claims at most. */
 const SEARCH_LIMIT = 500;
-/** Bulk edits go out this many at a time, so a large selection neither floods the engine nor waits in line. */
-const BULK_PARALLEL = 8;
 
 export interface ClaimsTableState {
   filter: ClaimsFilter;
@@ -142,22 +140,20 @@ export function createClaimsTableStore(client: ApiClient, report: Report) {
       return ids;
     }
 
-    async function eachSelected(edit: (id: string) => Promise<unknown>): Promise<number> {
+    /** One claim.bulkUpdate for the whole selection: one transaction, and one step for Undo. */
+    async function editSelected(edit: Omit<MethodInput<'claim.bulkUpdate'>, 'ids'>): Promise<number> {
       const ids = [...get().selected];
       if (ids.length === 0) return 0;
       set({ busy: true });
-      let done = 0;
       try {
-        for (let at = 0; at < ids.length; at += BULK_PARALLEL) {
-          await Promise.all(ids.slice(at, at + BULK_PARALLEL).map(edit));
-          done = Math.min(ids.length, at + BULK_PARALLEL);
-        }
+        await client.call('claim.bulkUpdate', { ids, ...edit });
+        return ids.length;
       } catch (error) {
         report(error);
+        return 0;
       } finally {
         set({ busy: false });
       }
-      return done;
     }
 
     return {
@@ -242,10 +238,10 @@ export function createClaimsTableStore(client: ApiClient, report: Report) {
       tagSelected(path) {
         const tag = path.trim();
         if (!tag) return Promise.resolve(0);
-        return eachSelected((id) => client.call('claim.update', { id, tags: [tag] }));
+        return editSelected({ tags: [tag] });
       },
       setStatusOfSelected(status) {
-        return eachSelected((id) => client.call('claim.update', { id, status }));
+        return editSelected({ status });
       },
     };
   });

@@ -94,7 +94,8 @@ function fakeClient(total: number) {
           claim(offset + i),
         ) as never;
       }
-      if (method === 'claim.update') return claim(0) as never;
+      if (method === 'claim.bulkUpdate')
+        return { updated: (input as MethodInput<'claim.bulkUpdate'>).ids.length } as never;
       throw new ApiError('unknown-method', method);
     },
     on: () => () => undefined,
@@ -142,7 +143,7 @@ describe('the claims table store', () => {
     expect(store.getState().pages).toEqual({});
   });
 
-  it('selects a shift-range across pages not loaded yet, and edits every selected claim', async () => {
+  it('selects a shift-range across pages not loaded yet, and edits every selected claim in one call', async () => {
     const { client, calls } = fakeClient(250);
     const store = createClaimsTableStore(client, (error) => {
       throw error;
@@ -159,8 +160,13 @@ describe('the claims table store', () => {
     expect(store.getState().anchor).toBe(10);
     calls.length = 0;
     expect(await store.getState().tagSelected('Topics/Advance')).toBe(221);
-    expect(calls).toHaveLength(221);
-    expect(calls[0]).toEqual({ method: 'claim.update', input: { id: 'c10', tags: ['Topics/Advance'] } });
+    // One call for the whole selection: one transaction in the engine, one step for Undo.
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.method).toBe('claim.bulkUpdate');
+    const input = calls[0]!.input as MethodInput<'claim.bulkUpdate'>;
+    expect(input.tags).toEqual(['Topics/Advance']);
+    expect(input.ids).toHaveLength(221);
+    expect(input.ids[0]).toBe('c10');
     expect(await store.getState().setStatusOfSelected('disputed')).toBe(221);
   });
 });
