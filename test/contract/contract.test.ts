@@ -233,7 +233,23 @@ async function scenario(client: Client) {
   out.undated = await call('timeline.undated', {});
   out.verify = await call('verify.run');
   out.csvHeader = ((await call('export.csv')) as { csv: string }).csv.split('\r\n')[0];
-  out.jsonKeys = Object.keys((await call('export.json')) as object).sort();
+  const exported = await call('export.json');
+  out.jsonKeys = Object.keys(exported as object).sort();
+  out.bulk = await call('claim.bulkUpdate', { ids: [a.id, b.id], tags: ['Topics/Bulk'] });
+  // The case's own export merged back brings nothing new.
+  out.merged = await call('case.merge', {
+    fileName: 'copy.json',
+    dataBase64: base64(JSON.stringify(exported)),
+  });
+  out.conflicts = await call('conflict.list');
+  called.add('conflict.settle');
+  const settle = await client.call('conflict.settle', {
+    entityId: a.id,
+    field: 'status',
+    baseHlc: '000000000000001-000000',
+    value: 'verified',
+  });
+  out.settle = settle.ok ? 'settled' : settle.error.code;
   await call('history.state');
   out.undo = await call('history.undo');
   out.redo = await call('history.redo');
@@ -271,6 +287,11 @@ const BAD_CALLS: [string, unknown, string][] = [
   ['history.undo', { extra: true }, 'bad-input'],
   ['case.info', 'not an object', 'bad-input'],
   ['source.get', null, 'bad-input'],
+  ['claim.bulkUpdate', { ids: [] }, 'bad-input'],
+  ['claim.bulkUpdate', { ids: ['missing'], status: 'verified' }, 'not-found'],
+  ['case.merge', { path: '/nowhere/colleague.attest' }, 'not-found'],
+  ['case.merge', { fileName: 'notes.txt', dataBase64: 'bm90IGEgY2FzZQ==' }, 'bad-input'],
+  ['conflict.settle', { entityId: 'x', field: 'status', baseHlc: 'yesterday', value: 1 }, 'bad-input'],
 ];
 
 describe.each(['in-process', 'http'] as const)('the contract %s', (kind) => {
