@@ -31,6 +31,7 @@ import {
 import { secureSession } from './security.ts';
 import { createMainWindow } from './window.ts';
 import { createWorkspace, type Workspace } from './workspace.ts';
+import { CLEAN_CLOSES_FILE, loadCleanCloses } from './cleanCloses.ts';
 
 export const APP_NAME = 'Attest';
 
@@ -101,6 +102,7 @@ export function startShell(options: ShellOptions): Shell | null {
     preferences: loadPreferences(preferencesFile, osUserName()),
     savePreferences: (preferences) => savePreferences(preferencesFile, preferences),
     emit: broadcast,
+    cleanCloses: loadCleanCloses(join(paths.profile, CLEAN_CLOSES_FILE)),
   });
 
   const refreshMenu = (): void => {

@@ -1,6 +1,7 @@
 // The desktop's one open case: its single database connection, the handlers bound to it, and the analyst's preferences.
 import { resolve } from 'node:path';
 import { closeCase, createCase, openCase, type CaseFile } from '../../db/caseFile.ts';
+import type { CleanCloses } from './cleanCloses.ts';
 import { AttestError } from '../../db/errors.ts';
 import { dispatch, type Handlers } from '../api/dispatch.ts';
 import { createHandlers, type Session } from '../api/handlers.ts';
@@ -24,6 +25,8 @@ export interface WorkspaceOptions {
   savePreferences(preferences: Preferences): void;
   /** Pushes an engine event to every window. */
   emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** Stamps of clean closes, so that an unchanged case reopens without SQLite's full-file check. */
+  cleanCloses?: CleanCloses;
 }
 
 export interface Workspace {
@@ -42,16 +45,17 @@ export interface Workspace {
   close(): void;
 }
 
-/** After a failure the connection must still close; PRAGMA optimize in closeCase may fail on a busy file. */
-function closeQuietly(c: CaseFile): void {
-  try {
-    closeCase(c);
-  } catch {
-    if (c.db.open) c.db.close();
-  }
-}
-
 export function createWorkspace(options: WorkspaceOptions): Workspace {
+  /** After a failure the connection must still close; PRAGMA optimize in closeCase may fail on a busy file. */
+  const closeQuietly = (c: CaseFile): void => {
+    let stamp = null;
+    try {
+      stamp = closeCase(c);
+    } catch {
+      if (c.db.open) c.db.close();
+    }
+    options.cleanCloses?.set(c.path, stamp);
+  };
   let preferences = normalizePreferences(options.preferences);
   let current: { case: CaseFile; handlers: Handlers } | null = null;
 
@@ -100,7 +104,13 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
     open(path) {
       const full = resolve(path);
       if (current && current.case.path === full) return current.case;
-      return makeCurrent(openCase(full, { author: preferences.analystName }));
+      const c = openCase(full, {
+        author: preferences.analystName,
+        closedCleanly: options.cleanCloses?.get(full),
+      });
+      // Open now: should the app not close it cleanly, the next opening checks the whole file again.
+      options.cleanCloses?.set(full, null);
+      return makeCurrent(c);
     },
     create(path) {
       return makeCurrent(createCase(resolve(path), { author: preferences.analystName }));

@@ -32,7 +32,9 @@ async function inProcessClient(casePath: string): Promise<Client> {
         c.db.prepare('SELECT (SELECT count(*) FROM actions), (SELECT count(*) FROM changes)').raw().get(),
       ),
     events,
-    close: async () => closeCase(c),
+    close: async () => {
+      closeCase(c);
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // Case files on disk: create, open, refusals of foreign, corrupt, newer and tampered files, migration with backup.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,6 +9,7 @@ import {
   caseInfo,
   closeCase,
   createCase,
+  fileStamp,
   inspectCaseFile,
   openCase,
 } from '../../db/caseFile.ts';
@@ -205,5 +206,28 @@ describe('migrations', () => {
       'region',
     );
     closeCase(c);
+  });
+});
+
+describe('reopening a file this install closed cleanly', () => {
+  it('skips the full-file check only while the file is exactly as stamped', () => {
+    const path = join(tempDir(), 'stamped.attest');
+    const c = createCase(path, { author: 'Ana' });
+    addSource(c, REPORT);
+    const stamp = closeCase(c);
+    expect(stamp).toEqual(fileStamp(path));
+    const reopened = openCase(path, { author: 'Ana', closedCleanly: stamp! });
+    expect(reopened.integrity).toBe('stamped');
+    const again = closeCase(reopened)!;
+    const unstamped = openCase(path, { author: 'Ana' });
+    expect(unstamped.integrity).toBe('checked');
+    closeCase(unstamped);
+
+    // Damaged since (its time moves on): the stamp no longer fits, the full check runs and refuses it.
+    const bytes = readFileSync(path);
+    for (let i = 4096 * 2; i < bytes.length - 4096; i += 7) bytes[i] = (i * 31) & 0xff;
+    writeFileSync(path, bytes);
+    utimesSync(path, new Date(), new Date(Date.now() + 5000));
+    expect(refusal(() => openCase(path, { author: 'Ana', closedCleanly: again })).code).toBe('corrupt');
   });
 });

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Preferences } from '../../../electron/contract/index.ts';
+import { CLEAN_CLOSES_FILE, loadCleanCloses } from '../../../electron/main/cleanCloses.ts';
 import { createWorkspace } from '../../../electron/main/workspace.ts';
 import { tempDir } from '../../helpers.ts';
 
@@ -62,5 +63,40 @@ describe('the workspace', () => {
     workspace.create(join(dir, 'b.attest'));
     expect(workspace.current!.author.name).toBe('Ben Reviewer');
     workspace.close();
+  });
+});
+
+describe('clean closes', () => {
+  it('reopens a case it closed cleanly without the full check, and checks it in full after an unclean end', () => {
+    const dir = tempDir();
+    const stampsFile = join(dir, 'profile', CLEAN_CLOSES_FILE);
+    const make = () =>
+      createWorkspace({
+        preferences: { analystName: 'Ana Analyst' },
+        savePreferences: () => {},
+        emit: () => {},
+        cleanCloses: loadCleanCloses(stampsFile),
+      });
+    const path = join(dir, 'goma.attest');
+    const first = make();
+    first.create(path);
+    first.close();
+
+    // Another launch: the stamp was kept in the profile, and the file is as it was closed.
+    const second = make();
+    expect(second.open(path).integrity).toBe('stamped');
+    // While it is open there is no stamp: a crash now leaves the next opening to check everything.
+    expect(loadCleanCloses(stampsFile).get(path)).toBeUndefined();
+    const third = make();
+    expect(third.open(path).integrity).toBe('checked');
+    third.close();
+    second.close();
+  });
+
+  it('ignores a damaged stamps file', () => {
+    const dir = tempDir();
+    const stampsFile = join(dir, CLEAN_CLOSES_FILE);
+    writeFileSync(stampsFile, '{"/cases/a.attest": {"size": "big"}, "oops": 3');
+    expect(loadCleanCloses(stampsFile).get('/cases/a.attest')).toBeUndefined();
   });
 });
