@@ -54,15 +54,16 @@ export function registerMergeCommands(program: Command, session: Session): void 
         const conflicts = await call('conflict.list', {});
         emit(session, options.json, conflicts, () => {
           const rows = conflicts.flatMap((conflict) =>
+            // Every row names its record, so a row read alone (or grepped) still says what it is about.
             conflict.sides.map((side, index) => [
-              index === 0 ? shortId(conflict.entityId) : '',
-              index === 0 ? conflict.entity : '',
-              index === 0 ? conflict.field : '',
+              shortId(conflict.entityId),
+              conflict.entity,
+              conflict.field,
               index + 1,
               valueText(side.value),
               side.author,
               side.at.slice(0, 16).replace('T', ' '),
-              index === 0 ? valueText(conflict.current) : '',
+              valueText(conflict.current),
             ]),
           );
           return table(
