@@ -66,6 +66,11 @@ export interface ChangeSet {
   authors: Iterable<{ id: string; name: string }>;
   actions: Iterable<ActionRecord>;
   changes: Iterable<ChangeRecord>;
+  /**
+   * The schema name under which the other case file is attached to this connection, when it is one: its
+   * changes are then sorted into shared and new by SQL, and only the new ones pass through JavaScript.
+   */
+  attached?: string;
   originals: Iterable<{ sha256: string; mediaType: string; bytes: Uint8Array }>;
   /** A source's normalized text by source id. */
   sourceText(id: string): string | undefined;
@@ -215,7 +220,43 @@ export function applyChangeSet(c: CaseFile, set: ChangeSet): MergeSummary {
       const touched = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
       const seen = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
       let maxHlc = '';
-      for (const change of set.changes) {
+      let incoming: Iterable<ChangeRecord> = set.changes;
+      let seenCounts: Map<EntityKind, number> | undefined;
+      if (set.attached) {
+        const other = set.attached;
+        const sameKey = `m.entity_id = o.entity_id AND m.field = o.field AND m.hlc = o.hlc AND m.author_id = o.author_id`;
+        const contradiction = c.db
+          .prepare(
+            `SELECT o.entity FROM ${other}.changes o JOIN main.changes m ON ${sameKey}
+             WHERE m.value IS NOT o.value OR m.action_id IS NOT o.action_id OR m.prev_hlc IS NOT o.prev_hlc
+               OR m.entity IS NOT o.entity LIMIT 1`,
+          )
+          .pluck()
+          .get() as string | undefined;
+        check(
+          contradiction === undefined,
+          name,
+          `its history contradicts this case's (a ${contradiction} change recorded differently on each side)`,
+        );
+        maxHlc = (c.db.prepare(`SELECT max(hlc) FROM ${other}.changes`).pluck().get() as string | null) ?? '';
+        check(maxHlc === '' || HLC.test(maxHlc), name, 'it has a change with a malformed clock');
+        seenCounts = new Map(
+          (
+            c.db
+              .prepare(`SELECT entity, count(DISTINCT entity_id) AS n FROM ${other}.changes GROUP BY entity`)
+              .all() as { entity: EntityKind; n: number }[]
+          ).map((row) => [row.entity, row.n]),
+        );
+        // Read whole before writing: a statement still reading keeps the connection busy.
+        incoming = c.db
+          .prepare(
+            `SELECT action_id AS actionId, entity, entity_id AS entityId, field, value, hlc, author_id AS authorId,
+               prev_hlc AS prevHlc FROM ${other}.changes o
+             WHERE NOT EXISTS (SELECT 1 FROM main.changes m WHERE ${sameKey}) ORDER BY o.seq`,
+          )
+          .all() as ChangeRecord[];
+      }
+      for (const change of incoming) {
         checkChange(name, change);
         seen.get(change.entity)!.add(change.entityId);
         if (change.hlc > maxHlc) maxHlc = change.hlc;
@@ -255,7 +296,7 @@ export function applyChangeSet(c: CaseFile, set: ChangeSet): MergeSummary {
           const outcome = rebuild(c, set, kind, id, changes);
           kinds[kind][outcome] += 1;
         }
-        kinds[kind].unchanged += seen.get(kind)!.size - ids.length;
+        kinds[kind].unchanged += (seenCounts?.get(kind) ?? seen.get(kind)!.size) - ids.length;
       }
 
       if (maxHlc) {
@@ -439,6 +480,8 @@ function changeSetOf(db: Database.Database, name: string): ChangeSet {
   };
 }
 
+const ATTACHED = 'merge_other';
+
 /**
  * Merges another case file into this one. The other file is copied first and only the copy is read (an older
  * one is upgraded there), so the colleague's file is never written, not even its WAL.
@@ -447,6 +490,7 @@ export function mergeCaseFile(c: CaseFile, otherPath: string): MergeSummary {
   const name = basename(otherPath);
   const dir = mkdtempSync(join(tmpdir(), 'attest-merge-'));
   let db: Database.Database | undefined;
+  let attached = false;
   try {
     const copy = join(dir, name);
     try {
@@ -459,16 +503,20 @@ export function mergeCaseFile(c: CaseFile, otherPath: string): MergeSummary {
     if (version < latestVersion) closeCase(openCase(copy, { author: c.author }));
     db = new Database(copy, { readonly: true, fileMustExist: true });
     db.pragma('trusted_schema = OFF');
+    // Attached (the copy, validated above) so that shared history is told from new by SQL, not row by row.
+    c.db.prepare(`ATTACH DATABASE ? AS ${ATTACHED}`).run(copy);
+    attached = true;
     // A merge touches index pages all over the file; SQLite's default 2 MiB page cache would spill to the WAL
     // and read them back again and again (measured: 40% of a merge's time at the bench's 0.1 scale).
     const cache = c.db.pragma('cache_size', { simple: true }) as number;
     c.db.pragma('cache_size = -262144');
     try {
-      return applyChangeSet(c, changeSetOf(db, name));
+      return applyChangeSet(c, { ...changeSetOf(db, name), attached: ATTACHED });
     } finally {
       c.db.pragma(`cache_size = ${cache}`);
     }
   } finally {
+    if (attached) c.db.prepare(`DETACH DATABASE ${ATTACHED}`).run();
     db?.close();
     rmSync(dir, { recursive: true, force: true });
   }
