@@ -2,7 +2,7 @@
 // an export becomes the case that was exported, and a non-empty one merges it with nothing lost.
 import { z } from 'zod';
 import type { CaseFile } from './caseFile.ts';
-import { prepare, transaction } from './caseFile.ts';
+import { prepare } from './caseFile.ts';
 import { badInput } from './errors.ts';
 import { EXPORT_FORMAT } from './export.ts';
 import type { EntityKind } from './history.ts';
@@ -103,11 +103,11 @@ export function importJson(c: CaseFile, document: unknown, name: string): MergeS
         settledAt: s.settledAt!,
       })),
   };
-  return transaction(c, () => {
-    const empty = prepare(c, 'SELECT NOT EXISTS (SELECT 1 FROM changes)').pluck().get() === 1;
-    const summary = applyChangeSet(c, set);
-    // An empty case takes the exported case's identity: the import gives back the same case.
-    if (empty) {
+  const empty = prepare(c, 'SELECT NOT EXISTS (SELECT 1 FROM changes)').pluck().get() === 1;
+  return applyChangeSet(c, set, {
+    beforeCommit: () => {
+      // An empty case takes the exported case's identity: the import gives back the same case.
+      if (!empty) return;
       const setMeta = prepare(
         c,
         'INSERT INTO meta (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = :value',
@@ -115,7 +115,6 @@ export function importJson(c: CaseFile, document: unknown, name: string): MergeS
       setMeta.run({ key: 'caseId', value: exported.case.caseId });
       setMeta.run({ key: 'title', value: exported.case.title });
       setMeta.run({ key: 'createdAt', value: exported.case.createdAt });
-    }
-    return summary;
+    },
   });
 }

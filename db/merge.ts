@@ -172,7 +172,11 @@ const emptySummary = (): KindSummary => ({ added: 0, updated: 0, unchanged: 0, c
  * Applies a change set to the case in one transaction: it completes or changes nothing. Returns what changed
  * per kind of record. Throws AttestError 'bad-input' (nothing written) for anything malformed or contradictory.
  */
-export function applyChangeSet(c: CaseFile, set: ChangeSet): MergeSummary {
+export function applyChangeSet(
+  c: CaseFile,
+  set: ChangeSet,
+  options: { beforeCommit?: (summary: MergeSummary) => void } = {},
+): MergeSummary {
   const { name } = set;
   const kinds = Object.fromEntries(ENTITY_KINDS.map((k) => [k, emptySummary()])) as Record<
     EntityKind,
@@ -180,6 +184,7 @@ export function applyChangeSet(c: CaseFile, set: ChangeSet): MergeSummary {
   >;
   let newChanges = 0;
   try {
+    if (c.db.inTransaction) throw new AttestError('internal', 'A merge runs in a transaction of its own.');
     transaction(c, () => {
       // Records arrive in any order (a claim before its source's row is rebuilt): check references at the end.
       c.db.pragma('defer_foreign_keys = ON');
@@ -320,12 +325,16 @@ export function applyChangeSet(c: CaseFile, set: ChangeSet): MergeSummary {
             `the words of ${broken.length === 1 ? 'its source' : 'their sources'} (${broken[0]!.message})`,
         );
       }
-      const orphans = c.db.pragma('foreign_key_check') as { table: string }[];
-      check(orphans.length === 0, name, `its ${orphans[0]?.table ?? ''} refer to records it does not hold`);
+      // References (a claim's source, a tag's parent) are checked by SQLite at COMMIT: the deferred foreign
+      // keys count violations as rows go in, so no scan of the whole file is needed.
+      options.beforeCommit?.({ name, changes: newChanges, kinds, openConflicts: countOpenConflicts(c) });
     });
   } catch (error) {
     if (error instanceof AttestError) throw error;
     const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      throw badInput(`${name} was refused: its records refer to records it does not hold.`);
+    }
     if (code.startsWith('SQLITE_CONSTRAINT')) {
       throw badInput(`${name} was refused: it holds records Attest does not accept (${code.toLowerCase()}).`);
     }

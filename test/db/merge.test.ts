@@ -299,6 +299,25 @@ describe('merge refuses hostile files and changes nothing', () => {
     expectRefused(loop.ana, loop.path, /loop/);
   });
 
+  it('a file whose records point at records it does not hold', () => {
+    const { ana, path } = tampered((db) => {
+      const action = db.prepare('SELECT id, author_id AS authorId FROM actions LIMIT 1').get() as {
+        id: string;
+        authorId: string;
+      };
+      const claim = db.prepare('SELECT id FROM claims LIMIT 1').pluck().get() as string;
+      db.prepare(
+        `INSERT INTO changes (action_id, entity, entity_id, field, value, hlc, author_id, prev_hlc)
+         VALUES (?, 'claimTag', 'dangling-membership', '*', ?, '999999999999999-000000', ?, NULL)`,
+      ).run(
+        action.id,
+        JSON.stringify({ claimId: claim, tagId: 'no-such-tag', deleted: false }),
+        action.authorId,
+      );
+    });
+    expectRefused(ana, path, /refer to records it does not hold/);
+  });
+
   it('a file that is not there', () => {
     const ana = newCase();
     expectRefused(ana, join(tempDir(), 'missing.attest'), /no case file named missing.attest/);
