@@ -6,11 +6,8 @@ import { offsetMap } from '../../../db/formats/codePoints.ts';
 import { ANNOTATION_CONTEXT, exportAnnotations, sourceIri } from '../../../db/formats/webAnnotation.ts';
 import { getSource, updateSource } from '../../../db/sources.ts';
 import { addSource, newCase, REPORT } from '../../helpers.ts';
+import { ASTRAL_REPORT } from './fixtures.ts';
 import { w3cChecker } from './w3cSchemas.ts';
-
-/** Astral characters (emoji, a mathematical letter) before the quotes and inside one of them. */
-export const ASTRAL_REPORT = `date 2025-02-22 GOMA 🇨🇩 — Residents fled 🏃🏽‍♀️ as 𝒜 shelling began. Rebels of the M23 group entered 🚀 the city of Goma last Sunday, the governor said. The health ministry said 700 people 😢 had died in Goma.
-`;
 
 interface Annotation {
   id: string;
