@@ -366,6 +366,21 @@ export function parseAnnotationFile(fileName: string, text: string): unknown[] {
   return annotationsIn(document, fileName);
 }
 
+/** Imports a file's bytes: JSON is UTF-8 (RFC 8259), so anything else is refused by the file's name. */
+export function importAnnotationFile(
+  c: CaseFile,
+  fileName: string,
+  bytes: Uint8Array,
+): AnnotationImportResult {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw badInput(`${fileName} is not UTF-8 text, so it cannot hold Web Annotations.`);
+  }
+  return importAnnotations(c, fileName, text);
+}
+
 /**
  * Imports the annotations of one file as claims, in one action: every annotation is created or reported with
  * its reason. A file that is not Web Annotation JSON changes nothing.

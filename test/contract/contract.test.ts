@@ -234,6 +234,21 @@ async function scenario(client: Client) {
   out.verify = await call('verify.run');
   out.csvHeader = ((await call('export.csv')) as { csv: string }).csv.split('\r\n')[0];
   out.jsonKeys = Object.keys((await call('export.json')) as object).sort();
+  const annotations = (await call('export.annotations')) as { total: number };
+  out.annotationTotal = annotations.total;
+  out.reportHasTitle = (
+    (await call('export.report', { format: 'html', groupBy: 'date' })) as { text: string }
+  ).text.includes('Citation report: Contract case');
+  // The case's own annotations, imported again: each claim is there already, so nothing changes.
+  const reimported = (await call('annotation.import', {
+    fileName: 'annotations.jsonld',
+    dataBase64: base64(JSON.stringify(annotations)),
+  })) as { annotations: number; created: unknown[]; refused: { problem: string }[] };
+  out.annotationImport = [
+    reimported.annotations,
+    reimported.created,
+    reimported.refused.map((r) => r.problem),
+  ];
   await call('history.state');
   out.undo = await call('history.undo');
   out.redo = await call('history.redo');
@@ -271,6 +286,8 @@ const BAD_CALLS: [string, unknown, string][] = [
   ['history.undo', { extra: true }, 'bad-input'],
   ['case.info', 'not an object', 'bad-input'],
   ['source.get', null, 'bad-input'],
+  ['export.report', { format: 'pdf' }, 'bad-input'],
+  ['annotation.import', { fileName: 'a.json', dataBase64: base64('{"type": "Note"}') }, 'bad-input'],
 ];
 
 describe.each(['in-process', 'http'] as const)('the contract %s', (kind) => {
