@@ -74,7 +74,21 @@ export function chooseSourceFiles(window: BrowserWindow | null): Promise<string[
 const EXPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
   json: { name: 'JSON', extensions: ['json'] },
   csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },
+  annotations: { name: 'Web Annotations (JSON-LD)', extensions: ['jsonld', 'json'] },
+  markdown: { name: 'Markdown', extensions: ['md'] },
+  html: { name: 'HTML', extensions: ['html'] },
 };
+
+const EXPORT_TITLES: Record<ExportFormat, string> = {
+  json: 'Export JSON',
+  csv: 'Export CSV',
+  annotations: 'Export Web Annotations',
+  markdown: 'Export Citation Report',
+  html: 'Export Citation Report',
+};
+
+/** The file name extension an export is offered under, without the dot. */
+export const exportExtension = (format: ExportFormat): string => EXPORT_FILTERS[format].extensions[0]!;
 
 export function chooseExportPath(
   window: BrowserWindow | null,
@@ -82,7 +96,7 @@ export function chooseExportPath(
   defaultPath: string,
 ): Promise<string | null> {
   return showSave(window, {
-    title: `Export ${format.toUpperCase()}`,
+    title: EXPORT_TITLES[format],
     buttonLabel: 'Export',
     defaultPath,
     filters: [EXPORT_FILTERS[format]],

@@ -17,7 +17,8 @@ export const VIEWS: readonly ViewName[] = [
 /** What a menu item asks of the renderer, sent as the `menu.command` event on the `api:event` channel. */
 export type { MenuCommand, ViewName };
 
-export type ExportFormat = 'json' | 'csv';
+/** What File > Export writes: the case as JSON, claims as CSV or Web Annotations, or the citation report. */
+export type ExportFormat = 'json' | 'csv' | 'annotations' | 'markdown' | 'html';
 
 export interface MenuState {
   platform: NodeJS.Platform;
@@ -96,6 +97,22 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
         submenu: [
           { label: 'JSON…', enabled: caseOpen, click: () => actions.exportCase('json') },
           { label: 'CSV…', enabled: caseOpen, click: () => actions.exportCase('csv') },
+          {
+            label: 'Web Annotations (JSON-LD)…',
+            enabled: caseOpen,
+            click: () => actions.exportCase('annotations'),
+          },
+          separator,
+          {
+            label: 'Citation Report (HTML)…',
+            enabled: caseOpen,
+            click: () => actions.exportCase('html'),
+          },
+          {
+            label: 'Citation Report (Markdown)…',
+            enabled: caseOpen,
+            click: () => actions.exportCase('markdown'),
+          },
         ],
       },
       separator,

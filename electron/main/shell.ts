@@ -12,6 +12,7 @@ import {
   chooseCaseToOpen,
   chooseExportPath,
   chooseNewCasePath,
+  exportExtension,
   chooseSourceFiles,
   showProblem,
   showReport,
@@ -208,16 +209,28 @@ export function startShell(options: ShellOptions): Shell | null {
   const exportCase = async (format: ExportFormat): Promise<void> => {
     const c = workspace.current;
     if (!c) return;
-    const defaultPath = join(dirname(c.path), `${basename(c.path, CASE_EXTENSION)}.${format}`);
+    const defaultPath = join(
+      dirname(c.path),
+      `${basename(c.path, CASE_EXTENSION)}.${exportExtension(format)}`,
+    );
     const target = await chooseExportPath(mainWindow, format, defaultPath);
     if (target === null) return;
     const failure = `${basename(target)} could not be exported.`;
-    const text =
-      format === 'json'
-        ? await callForMenu<unknown>('export.json', {}, failure).then((value) =>
-            value === undefined ? undefined : `${JSON.stringify(value, null, 2)}\n`,
-          )
-        : await callForMenu<{ csv: string }>('export.csv', {}, failure).then((value) => value?.csv);
+    const asJson = (value: unknown) =>
+      value === undefined ? undefined : `${JSON.stringify(value, null, 2)}\n`;
+    let text: string | undefined;
+    if (format === 'json') text = asJson(await callForMenu<unknown>('export.json', {}, failure));
+    else if (format === 'annotations')
+      text = asJson(await callForMenu<unknown>('export.annotations', {}, failure));
+    else if (format === 'csv') text = (await callForMenu<{ csv: string }>('export.csv', {}, failure))?.csv;
+    else {
+      const report = await callForMenu<{ text: string }>(
+        'export.report',
+        { format, groupBy: 'tag' },
+        failure,
+      );
+      text = report?.text;
+    }
     if (text === undefined) return;
     try {
       await writeFile(target, text);

@@ -235,6 +235,25 @@ describe('startShell', () => {
     shell.actions.exportCase('csv');
     await vi.waitFor(() => expect(existsSync(join(dir, 'out.csv'))).toBe(true));
 
+    // Web Annotations and the citation report, offered under their own extensions.
+    electron.dialog.saveAnswers.push(join(dir, 'out.jsonld'));
+    shell.actions.exportCase('annotations');
+    await vi.waitFor(() => expect(existsSync(join(dir, 'out.jsonld'))).toBe(true));
+    expect(electron.dialog.calls.at(-1)!.options.defaultPath).toBe(join(dir, 'work.jsonld'));
+    await vi.waitFor(() =>
+      expect(JSON.parse(readFileSync(join(dir, 'out.jsonld'), 'utf8'))).toMatchObject({
+        type: 'AnnotationCollection',
+      }),
+    );
+    electron.dialog.saveAnswers.push(join(dir, 'out.html'));
+    shell.actions.exportCase('html');
+    await vi.waitFor(() => expect(existsSync(join(dir, 'out.html'))).toBe(true));
+    expect(electron.dialog.calls.at(-1)!.options).toMatchObject({
+      title: 'Export Citation Report',
+      defaultPath: join(dir, 'work.html'),
+    });
+    await vi.waitFor(() => expect(readFileSync(join(dir, 'out.html'), 'utf8')).toMatch(/^<!doctype html>/));
+
     // Undo from the renderer (which the menu asks via menu.command) reaches the case's history.
     expect(await callFromWindow('history.undo')).toMatchObject({ ok: true });
     expect(await callFromWindow('case.info')).toMatchObject({ value: { counts: { sources: 0 } } });
