@@ -1,5 +1,6 @@
 // Claims exported as W3C Web Annotations: the collection and every annotation checked against the model's own
 // JSON Schema definitions, and positions in code points around and inside characters outside the BMP.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClaim } from '../../../db/claims.ts';
 import { offsetMap } from '../../../db/formats/codePoints.ts';
@@ -41,6 +42,24 @@ describe('code point offsets', () => {
     expect(map.toUtf16(map.codePoints + 1)).toBeNull();
     expect(map.toUtf16(-1)).toBeNull();
     expect(offsetMap('plain').toCodePoint(3)).toBe(3);
+  });
+
+  it('agrees with Array.from on any text mixing BMP and astral characters', () => {
+    const char = fc.oneof(
+      fc.constantFrom('a', 'é', 'غ', '\n', ' '),
+      fc.integer({ min: 0x1f300, max: 0x1faff }).map((code) => String.fromCodePoint(code)),
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 60 }), fc.nat(), fc.nat(), (chars, a, b) => {
+        const text = chars.join('');
+        const map = offsetMap(text);
+        const [from, to] = [a % (chars.length + 1), b % (chars.length + 1)].sort((x, y) => x - y);
+        const start = map.toUtf16(from!)!;
+        const end = map.toUtf16(to!)!;
+        expect(text.slice(start, end)).toBe(chars.slice(from, to).join(''));
+        expect([map.toCodePoint(start), map.toCodePoint(end)]).toEqual([from, to]);
+      }),
+    );
   });
 });
 
