@@ -71,6 +71,18 @@ export function chooseSourceFiles(window: BrowserWindow | null): Promise<string[
   });
 }
 
+export function chooseAnnotationFile(window: BrowserWindow | null): Promise<string[]> {
+  return showOpen(window, {
+    title: 'Import Web Annotations',
+    buttonLabel: 'Import',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Web Annotations (JSON-LD)', extensions: ['jsonld', 'json'] },
+      { name: 'All Files', extensions: ['*'] },
+    ],
+  });
+}
+
 const EXPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
   json: { name: 'JSON', extensions: ['json'] },
   csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },

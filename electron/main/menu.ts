@@ -37,6 +37,7 @@ export interface MenuActions {
   openRecent(path: string): void;
   clearRecent(): void;
   importSources(): void;
+  importAnnotations(): void;
   exportCase(format: ExportFormat): void;
   sendCommand(command: MenuCommand): void;
 }
@@ -90,6 +91,11 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
         accelerator: 'CmdOrCtrl+I',
         enabled: caseOpen,
         click: () => actions.importSources(),
+      },
+      {
+        label: 'Import Web Annotations…',
+        enabled: caseOpen,
+        click: () => actions.importAnnotations(),
       },
       {
         label: 'Export',

@@ -1,14 +1,23 @@
 // The desktop shell's lifecycle: single instance, launch and file-open requests, the window, the menu, and what
 // File/Edit/View do with the one open case.
 import { app, BrowserWindow, Menu, session } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CASE_EXTENSION, type CaseFile } from '../../db/caseFile.ts';
 import { AttestError } from '../../db/errors.ts';
-import type { Events, ImportResult, MethodName, Result } from '../contract/index.ts';
+import {
+  MAX_IMPORT_BYTES,
+  type AnnotationImportResult,
+  type Events,
+  type ImportResult,
+  type MethodName,
+  type Result,
+} from '../contract/index.ts';
+import { annotationImportReport } from './annotationImport.ts';
 import { registerAppScheme, serveRenderer } from './appProtocol.ts';
 import { casePathFromArgv } from './commandLine.ts';
 import {
+  chooseAnnotationFile,
   chooseCaseToOpen,
   chooseExportPath,
   chooseNewCasePath,
@@ -206,6 +215,34 @@ export function startShell(options: ShellOptions): Shell | null {
     if (report) await showReport(mainWindow, report.message, report.detail);
   };
 
+  const importAnnotations = async (): Promise<void> => {
+    if (!workspace.current) return;
+    const [path] = await chooseAnnotationFile(mainWindow);
+    if (path === undefined) return;
+    const fileName = basename(path);
+    const failure = `${fileName} could not be imported.`;
+    let bytes: Buffer;
+    try {
+      if ((await stat(path)).size > MAX_IMPORT_BYTES) {
+        await showProblem(mainWindow, failure, 'The file is over the 50 MiB limit for an annotation file.');
+        return;
+      }
+      bytes = await readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'read failed';
+      await showProblem(mainWindow, failure, `The file could not be read (${code}).`);
+      return;
+    }
+    const result = await callForMenu<AnnotationImportResult>(
+      'annotation.import',
+      { fileName, dataBase64: bytes.toString('base64') },
+      failure,
+    );
+    if (!result) return;
+    const report = annotationImportReport(result);
+    if (report) await showReport(mainWindow, report.message, report.detail);
+  };
+
   const exportCase = async (format: ExportFormat): Promise<void> => {
     const c = workspace.current;
     if (!c) return;
@@ -264,6 +301,7 @@ export function startShell(options: ShellOptions): Shell | null {
       refreshMenu();
     },
     importSources: () => void importSources(),
+    importAnnotations: () => void importAnnotations(),
     exportCase: (format) => void exportCase(format),
     sendCommand: (command) => broadcast('menu.command', command),
   };

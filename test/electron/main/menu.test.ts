@@ -18,6 +18,7 @@ const fakeActions = (): MenuActions => ({
   openRecent: vi.fn(),
   clearRecent: vi.fn(),
   importSources: vi.fn(),
+  importAnnotations: vi.fn(),
   exportCase: vi.fn(),
   sendCommand: vi.fn(),
 });
@@ -69,6 +70,7 @@ describe('menuTemplate', () => {
       'Open Case…',
       'Open Recent',
       'Import Sources…',
+      'Import Web Annotations…',
       'Export',
       'Close Window',
       'Quit',
@@ -110,6 +112,7 @@ describe('menuTemplate', () => {
     click(item(file, 'New Case…'));
     click(item(file, 'Open Case…'));
     click(item(file, 'Import Sources…'));
+    click(item(file, 'Import Web Annotations…'));
     click(item(submenu(item(file, 'Export')), 'CSV…'));
     click(item(submenu(item(file, 'Export')), 'JSON…'));
     click(item(submenu(item(file, 'Export')), 'Web Annotations (JSON-LD)…'));
@@ -118,6 +121,7 @@ describe('menuTemplate', () => {
     expect(actions.newCase).toHaveBeenCalledOnce();
     expect(actions.openCase).toHaveBeenCalledOnce();
     expect(actions.importSources).toHaveBeenCalledOnce();
+    expect(actions.importAnnotations).toHaveBeenCalledOnce();
     expect(vi.mocked(actions.exportCase).mock.calls).toEqual([
       ['csv'],
       ['json'],

@@ -259,6 +259,28 @@ describe('startShell', () => {
     expect(await callFromWindow('case.info')).toMatchObject({ value: { counts: { sources: 0 } } });
     expect(await callFromWindow('history.redo')).toMatchObject({ ok: true });
     expect(await callFromWindow('case.info')).toMatchObject({ value: { counts: { sources: 1 } } });
+
+    // Web Annotations imported from a file: the case's own come back as duplicates, and the analyst is told.
+    const sources = (await callFromWindow('source.list')) as { value: { id: string }[] };
+    const created = await callFromWindow('claim.create', {
+      sourceId: sources.value[0]!.id,
+      quote: 'last Sunday',
+      statement: 'Sunday',
+    });
+    expect(created).toMatchObject({ ok: true });
+    electron.dialog.saveAnswers.push(join(dir, 'one.jsonld'));
+    shell.actions.exportCase('annotations');
+    await vi.waitFor(() => expect(readFileSync(join(dir, 'one.jsonld'), 'utf8')).toMatch(/"total": 1/));
+    const reports = () => electron.dialog.calls.filter((call) => call.kind === 'message').length;
+    const before = reports();
+    electron.dialog.openAnswers.push([join(dir, 'one.jsonld')]);
+    shell.actions.importAnnotations();
+    await vi.waitFor(() => expect(reports()).toBe(before + 1));
+    expect(electron.dialog.calls.at(-1)!.options).toMatchObject({
+      message: 'Some annotations did not become claims (0 imported, 1 already in the case).',
+      detail: expect.stringMatching(/^urn:uuid:.*: The case has this claim already/),
+    });
+    expect(await callFromWindow('case.info')).toMatchObject({ value: { counts: { claims: 1 } } });
   });
 
   it('View commands go to the renderer as menu.command events', async () => {
