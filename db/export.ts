@@ -1,7 +1,7 @@
 // Export of a case: the whole case as JSON (records and their history), and claims as CSV for spreadsheets.
 import type { CaseFile } from './caseFile.ts';
 import { caseInfo } from './caseFile.ts';
-import { listClaims } from './claims.ts';
+import { claimHash, listClaims } from './claims.ts';
 import { listLinks } from './links.ts';
 import { getSource, listSources } from './sources.ts';
 import { listTags } from './tags.ts';
@@ -92,29 +92,37 @@ export const CSV_COLUMNS = [
   'verdicts',
   'start',
   'end',
+  'latestVerdict',
+  'latestVerdictStale',
 ] as const;
 
 /** One row per claim; UTF-8 with a byte order mark so spreadsheet programs read non-ASCII text right. */
 export function exportCsv(c: CaseFile): string {
   const sources = new Map(listSources(c).map((s) => [s.id, s]));
   const verdicts = new Map<string, string[]>();
+  // The newest verdict of each claim, with the hash of the claim version it judged (stale when that differs).
+  const latest = new Map<string, { verdict: string; claimHash: string }>();
   for (const r of rows(
     c,
-    'SELECT claim_id AS claimId, verdict FROM reviews WHERE deleted = 0 ORDER BY hlc',
+    'SELECT claim_id AS claimId, verdict, claim_hash AS claimHash FROM reviews WHERE deleted = 0 ORDER BY hlc',
   )) {
     const list = verdicts.get(r.claimId as string) ?? [];
     list.push(r.verdict as string);
     verdicts.set(r.claimId as string, list);
+    latest.set(r.claimId as string, { verdict: r.verdict as string, claimHash: r.claimHash as string });
   }
   const lines = [CSV_COLUMNS.join(',')];
   for (const claim of listClaims(c)) {
     const source = sources.get(claim.sourceId);
+    const newest = latest.get(claim.id);
     const record: Record<(typeof CSV_COLUMNS)[number], unknown> = {
       ...claim,
       sourceTitle: source?.title,
       outlet: source?.outlet,
       publishedAt: source?.publishedAt,
       verdicts: verdicts.get(claim.id) ?? [],
+      latestVerdict: newest?.verdict,
+      latestVerdictStale: newest && (newest.claimHash === claimHash(claim) ? 'no' : 'yes'),
     };
     lines.push(CSV_COLUMNS.map((column) => csvField(record[column])).join(','));
   }

@@ -1,4 +1,5 @@
 // The handlers behind every contract method, bound to one session (an open case and the analyst's preferences).
+import { basename } from 'node:path';
 import { caseCounts, caseInfo, toAuthor, transaction, type CaseFile } from '../../db/caseFile.ts';
 import {
   countClaims,
@@ -12,6 +13,9 @@ import {
 } from '../../db/claims.ts';
 import { badInput } from '../../db/errors.ts';
 import { exportCsv, exportJson } from '../../db/export.ts';
+import { importAnnotationFile } from '../../db/formats/importAnnotations.ts';
+import { exportReport } from '../../db/formats/report.ts';
+import { exportAnnotations } from '../../db/formats/webAnnotation.ts';
 import { historyOf, redo, undo, undoState } from '../../db/history.ts';
 import { addLink, deleteLink, listLinks } from '../../db/links.ts';
 import { addReview, listReviews, reviewQueue } from '../../db/reviews.ts';
@@ -72,6 +76,8 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'export.csv',
   'claim.count',
   'conflict.list',
+  'export.annotations',
+  'export.report',
 ]);
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -196,6 +202,14 @@ export function createHandlers(session: Session): Handlers {
     'case.merge': (input) => mergeFile(c(), input),
     'conflict.list': () => listConflicts(c()),
     'conflict.settle': (input) => settleConflict(c(), input),
+    'export.annotations': () => exportAnnotations(c()),
+    'export.report': ({ format, groupBy }) => ({
+      text: exportReport(c(), format, { groupBy: groupBy ?? 'tag' }),
+    }),
+    'annotation.import': ({ fileName, dataBase64 }) => {
+      const name = basename(fileName);
+      return importAnnotationFile(c(), name, decodeBase64(name, dataBase64));
+    },
   };
   // Every change is announced, so each open view (and window) can refresh what it shows.
   for (const name of Object.keys(handlers) as MethodName[]) {

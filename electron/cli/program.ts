@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { AttestError } from '../../db/errors.ts';
+import { registerAnnotationCommands } from './commands/annotations.ts';
 import { registerCaseCommands } from './commands/cases.ts';
 import { registerClaimCommands } from './commands/claims.ts';
 import { registerExploreCommands } from './commands/explore.ts';
@@ -76,6 +77,7 @@ export function createProgram(session: Session): Command {
   registerCaseCommands(program, session);
   program.commandsGroup('Sources:');
   registerSourceCommands(program, session);
+  registerAnnotationCommands(program, session);
   program.commandsGroup('Claims:');
   registerClaimCommands(program, session);
   program.commandsGroup('Codebook:');

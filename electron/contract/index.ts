@@ -246,6 +246,19 @@ export const contract = {
       value: z.json(),
     }),
   ),
+  /** Every live claim as a W3C Web Annotation, in one AnnotationCollection (JSON-LD). */
+  'export.annotations': method<Record<string, unknown>>()(none),
+  /** The citation report, as Markdown or as one self-contained HTML file. */
+  'export.report': method<{ text: string }>()(
+    z.strictObject({ format: z.enum(['markdown', 'html']), groupBy: z.enum(['tag', 'date']).optional() }),
+  ),
+  /** Web Annotations from one JSON file (sent as base64, like source.import) become claims on known sources. */
+  'annotation.import': method<T.AnnotationImportResult>()(
+    z.strictObject({
+      fileName: z.string().min(1).max(500),
+      dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4),
+    }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -238,3 +238,24 @@ export interface Conflict {
   sourceId?: string;
   sourceTitle?: string;
 }
+
+/** Why an imported Web Annotation did not become a claim. */
+export type AnnotationProblem =
+  | 'not-an-annotation'
+  | 'no-anchor'
+  | 'several-targets'
+  | 'source-unknown'
+  | 'source-ambiguous'
+  | 'quote-not-found'
+  | 'quote-ambiguous'
+  | 'no-statement'
+  | 'bad-field'
+  | 'duplicate';
+
+/** What `annotation.import` did with each annotation of the file: a claim, or the reason there is none. */
+export interface AnnotationImportResult {
+  fileName: string;
+  annotations: number;
+  created: { annotation: string; claimId: string; sourceId: string; matchedBy: 'sha256' | 'url' | 'text' }[];
+  refused: { annotation: string; problem: AnnotationProblem; message: string }[];
+}

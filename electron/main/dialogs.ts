@@ -85,10 +85,36 @@ export async function chooseCaseToMerge(window: BrowserWindow | null): Promise<s
   return path ?? null;
 }
 
+export function chooseAnnotationFile(window: BrowserWindow | null): Promise<string[]> {
+  return showOpen(window, {
+    title: 'Import Web Annotations',
+    buttonLabel: 'Import',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Web Annotations (JSON-LD)', extensions: ['jsonld', 'json'] },
+      { name: 'All Files', extensions: ['*'] },
+    ],
+  });
+}
+
 const EXPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
   json: { name: 'JSON', extensions: ['json'] },
   csv: { name: 'CSV (comma-separated values)', extensions: ['csv'] },
+  annotations: { name: 'Web Annotations (JSON-LD)', extensions: ['jsonld', 'json'] },
+  markdown: { name: 'Markdown', extensions: ['md'] },
+  html: { name: 'HTML', extensions: ['html'] },
 };
+
+const EXPORT_TITLES: Record<ExportFormat, string> = {
+  json: 'Export JSON',
+  csv: 'Export CSV',
+  annotations: 'Export Web Annotations',
+  markdown: 'Export Citation Report',
+  html: 'Export Citation Report',
+};
+
+/** The file name extension an export is offered under, without the dot. */
+export const exportExtension = (format: ExportFormat): string => EXPORT_FILTERS[format].extensions[0]!;
 
 export function chooseExportPath(
   window: BrowserWindow | null,
@@ -96,7 +122,7 @@ export function chooseExportPath(
   defaultPath: string,
 ): Promise<string | null> {
   return showSave(window, {
-    title: `Export ${format.toUpperCase()}`,
+    title: EXPORT_TITLES[format],
     buttonLabel: 'Export',
     defaultPath,
     filters: [EXPORT_FILTERS[format]],

@@ -18,7 +18,8 @@ export const VIEWS: readonly ViewName[] = [
 /** What a menu item asks of the renderer, sent as the `menu.command` event on the `api:event` channel. */
 export type { MenuCommand, ViewName };
 
-export type ExportFormat = 'json' | 'csv';
+/** What File > Export writes: the case as JSON, claims as CSV or Web Annotations, or the citation report. */
+export type ExportFormat = 'json' | 'csv' | 'annotations' | 'markdown' | 'html';
 
 export interface MenuState {
   platform: NodeJS.Platform;
@@ -38,6 +39,7 @@ export interface MenuActions {
   clearRecent(): void;
   importSources(): void;
   mergeCase(): void;
+  importAnnotations(): void;
   exportCase(format: ExportFormat): void;
   sendCommand(command: MenuCommand): void;
 }
@@ -96,11 +98,32 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
         click: () => actions.mergeCase(),
       },
       {
+        label: 'Import Web Annotations…',
+        enabled: caseOpen,
+        click: () => actions.importAnnotations(),
+      },
+      {
         label: 'Export',
         enabled: caseOpen,
         submenu: [
           { label: 'JSON…', enabled: caseOpen, click: () => actions.exportCase('json') },
           { label: 'CSV…', enabled: caseOpen, click: () => actions.exportCase('csv') },
+          {
+            label: 'Web Annotations (JSON-LD)…',
+            enabled: caseOpen,
+            click: () => actions.exportCase('annotations'),
+          },
+          separator,
+          {
+            label: 'Citation Report (HTML)…',
+            enabled: caseOpen,
+            click: () => actions.exportCase('html'),
+          },
+          {
+            label: 'Citation Report (Markdown)…',
+            enabled: caseOpen,
+            click: () => actions.exportCase('markdown'),
+          },
         ],
       },
       separator,

@@ -1,18 +1,29 @@
 // The desktop shell's lifecycle: single instance, launch and file-open requests, the window, the menu, and what
 // File/Edit/View do with the one open case.
 import { app, BrowserWindow, Menu, session } from 'electron';
-import { writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CASE_EXTENSION, type CaseFile } from '../../db/caseFile.ts';
 import { AttestError } from '../../db/errors.ts';
-import type { Events, ImportResult, MergeSummary, MethodName, Result } from '../contract/index.ts';
+import {
+  MAX_IMPORT_BYTES,
+  type AnnotationImportResult,
+  type MergeSummary,
+  type Events,
+  type ImportResult,
+  type MethodName,
+  type Result,
+} from '../contract/index.ts';
+import { annotationImportReport } from './annotationImport.ts';
 import { registerAppScheme, serveRenderer } from './appProtocol.ts';
 import { casePathFromArgv } from './commandLine.ts';
 import {
+  chooseAnnotationFile,
   chooseCaseToOpen,
   chooseCaseToMerge,
   chooseExportPath,
   chooseNewCasePath,
+  exportExtension,
   chooseSourceFiles,
   showProblem,
   showReport,
@@ -222,19 +233,59 @@ export function startShell(options: ShellOptions): Shell | null {
     broadcast('case.merged', summary);
   };
 
+  const importAnnotations = async (): Promise<void> => {
+    if (!workspace.current) return;
+    const [path] = await chooseAnnotationFile(mainWindow);
+    if (path === undefined) return;
+    const fileName = basename(path);
+    const failure = `${fileName} could not be imported.`;
+    let bytes: Buffer;
+    try {
+      if ((await stat(path)).size > MAX_IMPORT_BYTES) {
+        await showProblem(mainWindow, failure, 'The file is over the 50 MiB limit for an annotation file.');
+        return;
+      }
+      bytes = await readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'read failed';
+      await showProblem(mainWindow, failure, `The file could not be read (${code}).`);
+      return;
+    }
+    const result = await callForMenu<AnnotationImportResult>(
+      'annotation.import',
+      { fileName, dataBase64: bytes.toString('base64') },
+      failure,
+    );
+    if (!result) return;
+    const report = annotationImportReport(result);
+    if (report) await showReport(mainWindow, report.message, report.detail);
+  };
+
   const exportCase = async (format: ExportFormat): Promise<void> => {
     const c = workspace.current;
     if (!c) return;
-    const defaultPath = join(dirname(c.path), `${basename(c.path, CASE_EXTENSION)}.${format}`);
+    const defaultPath = join(
+      dirname(c.path),
+      `${basename(c.path, CASE_EXTENSION)}.${exportExtension(format)}`,
+    );
     const target = await chooseExportPath(mainWindow, format, defaultPath);
     if (target === null) return;
     const failure = `${basename(target)} could not be exported.`;
-    const text =
-      format === 'json'
-        ? await callForMenu<unknown>('export.json', {}, failure).then((value) =>
-            value === undefined ? undefined : `${JSON.stringify(value, null, 2)}\n`,
-          )
-        : await callForMenu<{ csv: string }>('export.csv', {}, failure).then((value) => value?.csv);
+    const asJson = (value: unknown) =>
+      value === undefined ? undefined : `${JSON.stringify(value, null, 2)}\n`;
+    let text: string | undefined;
+    if (format === 'json') text = asJson(await callForMenu<unknown>('export.json', {}, failure));
+    else if (format === 'annotations')
+      text = asJson(await callForMenu<unknown>('export.annotations', {}, failure));
+    else if (format === 'csv') text = (await callForMenu<{ csv: string }>('export.csv', {}, failure))?.csv;
+    else {
+      const report = await callForMenu<{ text: string }>(
+        'export.report',
+        { format, groupBy: 'tag' },
+        failure,
+      );
+      text = report?.text;
+    }
     if (text === undefined) return;
     try {
       await writeFile(target, text);
@@ -269,6 +320,7 @@ export function startShell(options: ShellOptions): Shell | null {
     },
     importSources: () => void importSources(),
     mergeCase: () => void mergeCase(),
+    importAnnotations: () => void importAnnotations(),
     exportCase: (format) => void exportCase(format),
     sendCommand: (command) => broadcast('menu.command', command),
   };

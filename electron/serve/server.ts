@@ -36,7 +36,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Body limits: an import carries files (50 MiB each, base64); every other call is small. */
+/** Body limits: an import (sources, annotations) carries files (50 MiB each, base64); every other call is small. */
 export const MAX_CALL_BYTES = 1024 * 1024;
 export const MAX_IMPORT_BODY_BYTES = 96 * 1024 * 1024;
 
@@ -161,7 +161,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
         return refuse(response, 'bad-input', 'Send the input as application/json.');
       }
-      const limit = method === 'source.import' ? MAX_IMPORT_BODY_BYTES : MAX_CALL_BYTES;
+      const limit =
+        method === 'source.import' || method === 'annotation.import' ? MAX_IMPORT_BODY_BYTES : MAX_CALL_BYTES;
       const body = await readBody(request, limit);
       if (body === null) {
         return refuse(

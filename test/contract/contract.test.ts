@@ -252,6 +252,21 @@ async function scenario(client: Client) {
     value: 'verified',
   });
   out.settle = settle.ok ? 'settled' : settle.error.code;
+  const annotations = (await call('export.annotations')) as { total: number };
+  out.annotationTotal = annotations.total;
+  out.reportHasTitle = (
+    (await call('export.report', { format: 'html', groupBy: 'date' })) as { text: string }
+  ).text.includes('Citation report: Contract case');
+  // The case's own annotations, imported again: each claim is there already, so nothing changes.
+  const reimported = (await call('annotation.import', {
+    fileName: 'annotations.jsonld',
+    dataBase64: base64(JSON.stringify(annotations)),
+  })) as { annotations: number; created: unknown[]; refused: { problem: string }[] };
+  out.annotationImport = [
+    reimported.annotations,
+    reimported.created,
+    reimported.refused.map((r) => r.problem),
+  ];
   await call('history.state');
   out.undo = await call('history.undo');
   out.redo = await call('history.redo');
@@ -294,6 +309,8 @@ const BAD_CALLS: [string, unknown, string][] = [
   ['case.merge', { path: '/nowhere/colleague.attest' }, 'not-found'],
   ['case.merge', { fileName: 'notes.txt', dataBase64: 'bm90IGEgY2FzZQ==' }, 'bad-input'],
   ['conflict.settle', { entityId: 'x', field: 'status', baseHlc: 'yesterday', value: 1 }, 'bad-input'],
+  ['export.report', { format: 'pdf' }, 'bad-input'],
+  ['annotation.import', { fileName: 'a.json', dataBase64: base64('{"type": "Note"}') }, 'bad-input'],
 ];
 
 describe.each(['in-process', 'http'] as const)('the contract %s', (kind) => {

@@ -14,6 +14,7 @@ import {
   resolvePath,
   usageError,
   withCase,
+  type Call,
   type Session,
 } from '../session.ts';
 import { choiceOption, leaf, needs, type JsonOption } from './common.ts';
@@ -101,34 +102,48 @@ export function registerCaseCommands(program: Command, session: Session): void {
       }),
     );
 
-  leaf(program, 'export <case>', 'export the whole case as JSON, or its claims as CSV')
+  leaf(
+    program,
+    'export <case>',
+    'export the case as JSON, claims as CSV or Web Annotations, or a citation report',
+  )
     .addOption(
       choiceOption(
         '--format <format>',
-        '(required) json: every record and its history; csv: one row per claim',
-        ['json', 'csv'],
+        '(required) json: every record and its history; csv: one row per claim; annotations: W3C Web ' +
+          'Annotations (JSON-LD); markdown, html: the citation report',
+        EXPORT_FORMATS,
       ),
+    )
+    .addOption(
+      choiceOption('--group <by>', 'how the report groups claims: by top-level tag (default) or month', [
+        'tag',
+        'date',
+      ]),
     )
     .option('--out <file>', 'write to this file instead of standard output')
     .hook('preAction', needs('--format'))
-    .action((path: string, options: JsonOption & { format: string; out?: string }) =>
-      withCase(session, path, async (call) => {
-        const text =
-          options.format === 'json'
-            ? `${JSON.stringify(await call('export.json', {}), null, 2)}\n`
-            : (await call('export.csv', {})).csv;
-        if (options.out === undefined) {
-          // The export is the output: it is machine-readable already, so --json changes nothing here.
-          session.io.stdout(text);
-          return;
-        }
-        writeExport(session, resolvePath(session, path), options.out, text);
-        const claims = (await call('case.info', {})).counts.claims;
-        const bytes = Buffer.byteLength(text);
-        emit(session, options.json, { format: options.format, out: options.out, claims, bytes }, () => {
-          return `Wrote ${plural(claims, 'claim')} as ${options.format.toUpperCase()} to ${options.out} (${plural(bytes, 'byte')}).`;
-        });
-      }),
+    .action(
+      (path: string, options: JsonOption & { format: ExportFormat; group?: 'tag' | 'date'; out?: string }) =>
+        withCase(session, path, async (call) => {
+          if (options.group !== undefined && options.format !== 'markdown' && options.format !== 'html') {
+            throw usageError(
+              '--group applies to the citation report: use it with --format markdown or html.',
+            );
+          }
+          const text = await exportText(call, options.format, options.group);
+          if (options.out === undefined) {
+            // The export is the output: it is machine-readable already, so --json changes nothing here.
+            session.io.stdout(text);
+            return;
+          }
+          writeExport(session, resolvePath(session, path), options.out, text);
+          const claims = (await call('case.info', {})).counts.claims;
+          const bytes = Buffer.byteLength(text);
+          emit(session, options.json, { format: options.format, out: options.out, claims, bytes }, () => {
+            return `Wrote ${plural(claims, 'claim')} as ${FORMAT_NAMES[options.format]} to ${options.out} (${plural(bytes, 'byte')}).`;
+          });
+        }),
     );
 
   leaf(program, 'undo <case>', 'undo your last change to the case').action(
@@ -149,6 +164,36 @@ export function registerCaseCommands(program: Command, session: Session): void {
       );
     }),
   );
+}
+
+const EXPORT_FORMATS = ['json', 'csv', 'annotations', 'markdown', 'html'] as const;
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  json: 'JSON',
+  csv: 'CSV',
+  annotations: 'Web Annotations',
+  markdown: 'a Markdown report',
+  html: 'an HTML report',
+};
+
+/** The text of an export, from the contract method that makes it. */
+async function exportText(
+  call: Call,
+  format: ExportFormat,
+  group: 'tag' | 'date' | undefined,
+): Promise<string> {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(await call('export.json', {}), null, 2)}\n`;
+    case 'csv':
+      return (await call('export.csv', {})).csv;
+    case 'annotations':
+      return `${JSON.stringify(await call('export.annotations', {}), null, 2)}\n`;
+    case 'markdown':
+    case 'html':
+      return (await call('export.report', { format, groupBy: group ?? 'tag' })).text;
+  }
 }
 
 /** Writes an export; refuses to overwrite the case itself, and reports a failure by file name only. */

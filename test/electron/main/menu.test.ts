@@ -19,6 +19,7 @@ const fakeActions = (): MenuActions => ({
   clearRecent: vi.fn(),
   importSources: vi.fn(),
   mergeCase: vi.fn(),
+  importAnnotations: vi.fn(),
   exportCase: vi.fn(),
   sendCommand: vi.fn(),
 });
@@ -72,11 +73,19 @@ describe('menuTemplate', () => {
       'Open Recent',
       'Import Sources…',
       'Merge Case File…',
+      'Import Web Annotations…',
       'Export',
       'Close Window',
       'Quit',
     ]);
-    expect(submenu(item(file, 'Export')).map((entry) => entry.label)).toEqual(['JSON…', 'CSV…']);
+    expect(submenu(item(file, 'Export')).map((entry) => entry.label)).toEqual([
+      'JSON…',
+      'CSV…',
+      'Web Annotations (JSON-LD)…',
+      undefined,
+      'Citation Report (HTML)…',
+      'Citation Report (Markdown)…',
+    ]);
     expect(item(file, 'Close Window')?.role).toBe('close');
     const edit = submenu(top(template, 'Edit'));
     expect(edit.map((entry) => entry.role ?? entry.label ?? entry.type)).toEqual([
@@ -109,12 +118,23 @@ describe('menuTemplate', () => {
     click(item(file, 'New Case…'));
     click(item(file, 'Open Case…'));
     click(item(file, 'Import Sources…'));
+    click(item(file, 'Import Web Annotations…'));
     click(item(submenu(item(file, 'Export')), 'CSV…'));
     click(item(submenu(item(file, 'Export')), 'JSON…'));
+    click(item(submenu(item(file, 'Export')), 'Web Annotations (JSON-LD)…'));
+    click(item(submenu(item(file, 'Export')), 'Citation Report (HTML)…'));
+    click(item(submenu(item(file, 'Export')), 'Citation Report (Markdown)…'));
     expect(actions.newCase).toHaveBeenCalledOnce();
     expect(actions.openCase).toHaveBeenCalledOnce();
     expect(actions.importSources).toHaveBeenCalledOnce();
-    expect(vi.mocked(actions.exportCase).mock.calls).toEqual([['csv'], ['json']]);
+    expect(actions.importAnnotations).toHaveBeenCalledOnce();
+    expect(vi.mocked(actions.exportCase).mock.calls).toEqual([
+      ['csv'],
+      ['json'],
+      ['annotations'],
+      ['html'],
+      ['markdown'],
+    ]);
 
     const edit = submenu(top(template, 'Edit'));
     click(item(edit, 'Undo'));

@@ -235,11 +235,52 @@ describe('startShell', () => {
     shell.actions.exportCase('csv');
     await vi.waitFor(() => expect(existsSync(join(dir, 'out.csv'))).toBe(true));
 
+    // Web Annotations and the citation report, offered under their own extensions.
+    electron.dialog.saveAnswers.push(join(dir, 'out.jsonld'));
+    shell.actions.exportCase('annotations');
+    await vi.waitFor(() => expect(existsSync(join(dir, 'out.jsonld'))).toBe(true));
+    expect(electron.dialog.calls.at(-1)!.options.defaultPath).toBe(join(dir, 'work.jsonld'));
+    await vi.waitFor(() =>
+      expect(JSON.parse(readFileSync(join(dir, 'out.jsonld'), 'utf8'))).toMatchObject({
+        type: 'AnnotationCollection',
+      }),
+    );
+    electron.dialog.saveAnswers.push(join(dir, 'out.html'));
+    shell.actions.exportCase('html');
+    await vi.waitFor(() => expect(existsSync(join(dir, 'out.html'))).toBe(true));
+    expect(electron.dialog.calls.at(-1)!.options).toMatchObject({
+      title: 'Export Citation Report',
+      defaultPath: join(dir, 'work.html'),
+    });
+    await vi.waitFor(() => expect(readFileSync(join(dir, 'out.html'), 'utf8')).toMatch(/^<!doctype html>/));
+
     // Undo from the renderer (which the menu asks via menu.command) reaches the case's history.
     expect(await callFromWindow('history.undo')).toMatchObject({ ok: true });
     expect(await callFromWindow('case.info')).toMatchObject({ value: { counts: { sources: 0 } } });
     expect(await callFromWindow('history.redo')).toMatchObject({ ok: true });
     expect(await callFromWindow('case.info')).toMatchObject({ value: { counts: { sources: 1 } } });
+
+    // Web Annotations imported from a file: the case's own come back as duplicates, and the analyst is told.
+    const sources = (await callFromWindow('source.list')) as { value: { id: string }[] };
+    const created = await callFromWindow('claim.create', {
+      sourceId: sources.value[0]!.id,
+      quote: 'last Sunday',
+      statement: 'Sunday',
+    });
+    expect(created).toMatchObject({ ok: true });
+    electron.dialog.saveAnswers.push(join(dir, 'one.jsonld'));
+    shell.actions.exportCase('annotations');
+    await vi.waitFor(() => expect(readFileSync(join(dir, 'one.jsonld'), 'utf8')).toMatch(/"total": 1/));
+    const reports = () => electron.dialog.calls.filter((call) => call.kind === 'message').length;
+    const before = reports();
+    electron.dialog.openAnswers.push([join(dir, 'one.jsonld')]);
+    shell.actions.importAnnotations();
+    await vi.waitFor(() => expect(reports()).toBe(before + 1));
+    expect(electron.dialog.calls.at(-1)!.options).toMatchObject({
+      message: 'Some annotations did not become claims (0 imported, 1 already in the case).',
+      detail: expect.stringMatching(/^urn:uuid:.*: The case has this claim already/),
+    });
+    expect(await callFromWindow('case.info')).toMatchObject({ value: { counts: { claims: 1 } } });
   });
 
   it('View commands go to the renderer as menu.command events', async () => {
