@@ -65,6 +65,8 @@ export function createStores(client: ApiClient): Stores {
       stores.tags.getState().load(),
       stores.claimsTable.getState().reload(),
       stores.claims.getState().refresh(stores.view.getState().sourceId),
+      // The timeline's counts over the whole case, kept ready: opening the Timeline then draws at once.
+      stores.timeline.getState().loadOverview(),
     ]);
   };
 

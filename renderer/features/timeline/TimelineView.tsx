@@ -24,6 +24,8 @@ import {
 
 /** A pan or zoom settles before its window is asked for: one request per gesture, not one per frame. */
 const RANGE_DEBOUNCE_MS = 60;
+/** A window set by code: loaded this long after its last step, so an animated move asks once, at its end. */
+const SETTLE_MS = 30;
 const DAY_MS = 86_400_000;
 const STATUSES: readonly ClaimStatus[] = ['draft', 'verified', 'disputed', 'rejected'];
 const GROUPINGS: readonly { value: GroupBy; label: string }[] = [
@@ -84,12 +86,19 @@ export function TimelineView() {
     const instance = new Timeline(element, new DataSet<DataItem>(), OPTIONS);
     timeline.current = instance;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    instance.on('rangechanged', ({ start, end, byUser }: { start: Date; end: Date; byUser: boolean }) => {
+    type RangeEvent = { start: Date; end: Date; byUser: boolean };
+    const loadSoon = ({ start, end }: RangeEvent, delay: number) => {
       clearTimeout(timer);
-      const load = () => void stores.timeline.getState().loadWindow(windowOf(start, end));
-      // A wheel zoom ends many times a second; a button or a script moves the window once.
-      if (byUser) timer = setTimeout(load, RANGE_DEBOUNCE_MS);
-      else load();
+      timer = setTimeout(() => void stores.timeline.getState().loadWindow(windowOf(start, end)), delay);
+    };
+    // vis-timeline announces `rangechanged` 200 ms after a window set by code (a button, a script): too late
+    // for a window to draw in 300 ms. Such moves load on `rangechange` instead, once an animated move rests.
+    instance.on('rangechange', (event: RangeEvent) => {
+      if (!event.byUser) loadSoon(event, SETTLE_MS);
+    });
+    // A drag or a wheel zoom ends many times a second: load once it rests.
+    instance.on('rangechanged', (event: RangeEvent) => {
+      if (event.byUser) loadSoon(event, RANGE_DEBOUNCE_MS);
     });
     instance.on('click', ({ item }: { item: string | number | null }) => {
       if (item === null || item === undefined) return;
