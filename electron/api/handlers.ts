@@ -34,6 +34,7 @@ import {
   updateTag,
 } from '../../db/tags.ts';
 import { timelineBuckets, timelineWindow, undatedClaims } from '../../db/timeline.ts';
+import { dismissSuggestion, listSuggestions } from '../../db/suggest/store.ts';
 import { verifyCase } from '../../db/verify.ts';
 import type { EventName, Events, MethodName, Preferences } from '../contract/index.ts';
 import type { Handlers } from './dispatch.ts';
@@ -68,6 +69,7 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'export.json',
   'export.csv',
   'claim.count',
+  'suggestion.list',
 ]);
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -188,6 +190,8 @@ export function createHandlers(session: Session): Handlers {
     'export.csv': () => ({ csv: exportCsv(c()) }),
     'claim.count': (filter) => ({ count: countClaims(c(), filter) }),
     'review.queue': () => reviewQueue(c()),
+    'suggestion.list': ({ sourceId }) => listSuggestions(c(), sourceId),
+    'suggestion.dismiss': ({ sourceId, start, end }) => dismissSuggestion(c(), sourceId, start, end),
   };
   // Every change is announced, so each open view (and window) can refresh what it shows.
   for (const name of Object.keys(handlers) as MethodName[]) {

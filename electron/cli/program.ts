@@ -10,6 +10,7 @@ import { registerExploreCommands } from './commands/explore.ts';
 import { registerLinkCommands } from './commands/links.ts';
 import { registerSourceCommands } from './commands/sources.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerSuggestCommand } from './commands/suggest.ts';
 import { registerTagCommands } from './commands/tags.ts';
 import { ContractError, createSession, EXIT_OK, EXIT_USAGE, type CliIo, type Session } from './session.ts';
 
@@ -77,6 +78,7 @@ export function createProgram(session: Session): Command {
   registerSourceCommands(program, session);
   program.commandsGroup('Claims:');
   registerClaimCommands(program, session);
+  registerSuggestCommand(program, session);
   program.commandsGroup('Codebook:');
   registerTagCommands(program, session);
   program.commandsGroup('Links and reviews:');

@@ -210,6 +210,11 @@ export const contract = {
   /** How many claims meet a filter: the claims table's row count, without loading the rows. */
   'claim.count': method<{ count: number }>()(z.strictObject({ ...claimFilter })),
   'review.queue': method<T.ReviewQueue>()(none),
+  /** Candidate claims of a source (sentences with date, claimant, entities), without the dismissed ones. */
+  'suggestion.list': method<T.Suggestion[]>()(z.strictObject({ sourceId: id })),
+  'suggestion.dismiss': method<{ id: string }>()(
+    z.strictObject({ sourceId: id, start: z.number().int().min(0), end: z.number().int().min(1) }),
+  ),
 } as const;
 
 export type Contract = typeof contract;
