@@ -9,6 +9,7 @@ import { createImportsStore } from './importsStore.ts';
 import { createNoticesStore } from './noticesStore.ts';
 import { createReviewStore } from './reviewStore.ts';
 import { createSourcesStore } from './sourcesStore.ts';
+import { createSuggestionsStore } from './suggestionsStore.ts';
 import { createTagsStore } from './tagsStore.ts';
 import { createTimelineStore } from './timelineStore.ts';
 import { createViewStore } from './viewStore.ts';
@@ -26,6 +27,7 @@ export interface Stores {
   notices: ReturnType<typeof createNoticesStore>;
   review: ReturnType<typeof createReviewStore>;
   compare: ReturnType<typeof createCompareStore>;
+  suggestions: ReturnType<typeof createSuggestionsStore>;
   /** Loads everything the open views show. */
   refresh(): Promise<void>;
   /** Listens to an event of the engine or the desktop shell (menu commands); returns the unsubscribe. */
@@ -53,6 +55,7 @@ export function createStores(client: ApiClient): Stores {
     notices,
     review: createReviewStore(client, report),
     compare: createCompareStore(client, report),
+    suggestions: createSuggestionsStore(client, report),
   };
 
   const refresh = async () => {
@@ -62,6 +65,7 @@ export function createStores(client: ApiClient): Stores {
       stores.tags.getState().load(),
       stores.claimsTable.getState().reload(),
       stores.claims.getState().refresh(stores.view.getState().sourceId),
+      stores.suggestions.getState().refresh(stores.view.getState().sourceId),
     ]);
   };
 
