@@ -42,6 +42,7 @@ import {
   type Verdict,
 } from './measure.ts';
 import { buildRawRows, rawWriter, type RawWriter } from './rawImport.ts';
+import { benchSuggestions } from './suggest.ts';
 
 const AUTHOR = 'bench';
 const SOURCE_BATCH = 500;
@@ -648,6 +649,12 @@ try {
     rawMs: verifyTimes.raw,
     rawHashedMs: verifyTimes.rawHashed,
   };
+
+  // --- Suggestions ------------------------------------------------------------------------------------
+  progress('suggestions');
+  const suggestions = benchSuggestions(options.seed);
+  rows.push(...suggestions.rows);
+  summary.suggest = suggestions.summary;
 
   // --- Open -------------------------------------------------------------------------------------------
   progress('open');
