@@ -6,7 +6,7 @@ import { badInput, notFound } from '../errors.ts';
 import { suggestionIdFor } from '../ids.ts';
 import { tagPaths } from '../tags.ts';
 import type { CodebookEntry } from './entities.ts';
-import { suggestClaims, type Suggestion } from './suggest.ts';
+import type { Suggestion } from './suggest.ts';
 
 export interface StoredSuggestion extends Suggestion {
   /** UUIDv5 of source id and span: the id its dismissal gets. */
@@ -40,8 +40,12 @@ export function codebookEntries(c: CaseFile): CodebookEntry[] {
   return rows.map((r) => ({ tagId: r.id, name: r.name, kind: r.kind, path: paths.get(r.id) ?? r.name }));
 }
 
-/** The suggestions of a source that no one dismissed, in text order. */
-export function listSuggestions(c: CaseFile, sourceId: string): StoredSuggestion[] {
+/**
+ * The suggestions of a source that no one dismissed, in text order. The language libraries load on first use
+ * (about a second): every `attest` command and the desktop's start would pay for them otherwise.
+ */
+export async function listSuggestions(c: CaseFile, sourceId: string): Promise<StoredSuggestion[]> {
+  const { suggestClaims } = await import('./suggest.ts');
   const source = liveSourceText(c, sourceId);
   const dismissed = new Set(
     prepare(c, 'SELECT id FROM dismissed_suggestions WHERE source_id = :sourceId')

@@ -51,7 +51,12 @@ describe('bundleMain', () => {
   it('writes one CommonJS file with only electron, better-sqlite3 and Node built-ins external', async () => {
     const outDir = join(tempDir(), 'main');
     const file = await bundleMain(outDir);
-    expect(readdirSync(outDir).sort()).toEqual(['0010_init.sql', 'main.cjs', 'main.cjs.map']);
+    expect(readdirSync(outDir).sort()).toEqual([
+      '0010_init.sql',
+      '0040_dismissed_suggestions.sql',
+      'main.cjs',
+      'main.cjs.map',
+    ]);
     const code = readFileSync(file, 'utf8');
     expect(code).not.toMatch(/import\.meta/);
     const external = new Set(requiredModules(code));
