@@ -81,12 +81,32 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 // Expressions that count from the date the text last mentioned, not from publication ("a day earlier").
-const ANAPHORIC =
-  /\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month|year)s?\s+(earlier|later|before|afterwards|previously)|the\s+(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night)|the\s+(day|night|evening)\s+before|the\s+same\s+day)\b/gi;
+const ANAPHORIC = new RegExp(
+  String.raw`\b(?:` +
+    [
+      // "a day earlier", "two weeks later", "three days before"
+      String.raw`(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month|year)s?\s+` +
+        '(earlier|later|before|afterwards|previously)',
+      // "the next morning", "the previous day"
+      String.raw`the\s+(next|following|previous|preceding)\s+(day|morning|afternoon|evening|night)`,
+      String.raw`the\s+(day|night|evening)\s+before`,
+      String.raw`the\s+same\s+day`,
+    ].join('|') +
+    String.raw`)\b`,
+  'gi',
+);
 
 // Deictic expressions chrono reads at the wrong precision ("last week" as a day) or not at all ("in 2024").
-const DEICTIC =
-  /\b(?:(earlier|later)\s+this\s+(week|month|year)|(last|this|past)\s+(week|month|year)|(?:in|since|during|by|of|until|early|late|mid-?)\s+((?:19|20)\d{2})(?![\d-]))\b/gi;
+const DEICTIC = new RegExp(
+  String.raw`\b(?:` +
+    [
+      String.raw`(earlier|later)\s+this\s+(week|month|year)`,
+      String.raw`(last|this|past)\s+(week|month|year)`,
+      String.raw`(?:in|since|during|by|of|until|early|late|mid-?)\s+((?:19|20)\d{2})(?![\d-])`,
+    ].join('|') +
+    String.raw`)\b`,
+  'gi',
+);
 
 function anaphoric(match: RegExpExecArray, reference: Reference | null): Found | null {
   if (!reference) return null;

@@ -13,8 +13,17 @@ const FIGURE = new RegExp(
   String.raw`(?:(?:\$|US\$|€|£)\s?\d[\d,.]*(?:\s*(?:million|billion|m|bn))?|\b${NUMBER}\s*(?:[\p{L}-]+\s+){0,2}(?:${UNITS})\b|\b\d[\d,.]*\s*%)`,
   'iu',
 );
-const EVENT =
-  /\b(?:attack\w*|kill\w*|captur\w*|seiz\w*|shell\w*|bomb\w*|fought|fight\w*|clash\w*|fled|flee\w*|push\w* into|took control|taken|retak\w*|withdr\w*|advanc\w*|struck|strike\w*|shot|fired|launched|ambush\w*|occup\w*|entered|stormed|burn\w*|destroy\w*|displac\w*|arrest\w*|abduct\w*|agreed|signed|met|held|took effect|began|resumed|erupted)\b/i;
+const EVENT = new RegExp(
+  String.raw`\b(?:` +
+    [
+      String.raw`attack\w*|kill\w*|captur\w*|seiz\w*|shell\w*|bomb\w*|fought|fight\w*|clash\w*|fled|flee\w*`,
+      String.raw`push\w* into|took control|taken|retak\w*|withdr\w*|advanc\w*|struck|strike\w*|shot|fired`,
+      String.raw`launched|ambush\w*|occup\w*|entered|stormed|burn\w*|destroy\w*|displac\w*|arrest\w*|abduct\w*`,
+      'agreed|signed|met|held|took effect|began|resumed|erupted',
+    ].join('|') +
+    String.raw`)\b`,
+  'i',
+);
 const REPORTING = /\b(?:said|says|say|told|stated|announced|added|warned|according to|statement)\b|["“”]/i;
 
 /** The kind of a sentence, by the first rule it meets: allegation, figure, event, statement, context. */

@@ -9,10 +9,13 @@ export interface Sentence {
 
 // Abbreviations that end in a period without ending a sentence (titles, months, "No.", "approx.").
 const ABBREVIATIONS = new Set(
-  (
-    'mr mrs ms dr prof gen lt col maj capt cpt sgt cpl adm cmdr gov sen rep pres rev hon st jr sr mt ft no nos vol approx ' +
-    'est etc vs inc ltd co corp dept jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun e.g i.e cf al fig'
-  ).split(' '),
+  [
+    'mr mrs ms dr prof gen lt col maj capt cpt sgt cpl adm cmdr gov sen rep pres rev hon st jr sr mt ft',
+    'no nos vol approx est etc vs inc ltd co corp dept e.g i.e cf al fig',
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 const OPENERS = /["'“‘([]/;

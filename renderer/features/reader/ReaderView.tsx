@@ -62,8 +62,13 @@ function Reader({ sourceId }: { sourceId: string }) {
   useEffect(() => {
     void stores.sources.getState().loadText(sourceId);
     void stores.claims.getState().loadForSource(sourceId);
-    void stores.suggestions.getState().load(sourceId);
   }, [sourceId, stores]);
+
+  // Suggestions are read when their tab is first opened: reading a long source takes the engine a moment,
+  // which opening a source to see its claims should not wait behind.
+  useEffect(() => {
+    if (tab === 'suggestions') void stores.suggestions.getState().load(sourceId);
+  }, [tab, sourceId, stores]);
 
   // Follow the selection: a span of this source's text, tidied as a claim would cite it.
   useEffect(() => {
@@ -216,11 +221,13 @@ function Reader({ sourceId }: { sourceId: string }) {
                 onClick={() => setTab(name)}
               >
                 {name === 'claims' ? 'Claims' : 'Suggestions'}{' '}
-                <span className="count">
-                  {name === 'claims'
-                    ? claims.length
-                    : (suggestions?.filter((suggestion) => !suggestion.claimed).length ?? '…')}
-                </span>
+                {(name === 'claims' || suggestions) && (
+                  <span className="count">
+                    {name === 'claims'
+                      ? claims.length
+                      : suggestions?.filter((suggestion) => !suggestion.claimed).length}
+                  </span>
+                )}
               </button>
             ))}
           </div>
