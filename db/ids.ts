@@ -22,6 +22,7 @@ const TAG_NS = '0c9b6a53-7d0e-4a88-8c0f-2b4e1d6f3a02';
 const MEMBERSHIP_NS = 'a8e3d6f1-43b2-4f5d-9b1c-6e2f0a7d5b03';
 const LINK_NS = 'd2c4b7e9-1f3a-4e6d-8a5b-3c9e0f2d7a04';
 const AUTHOR_NS = '7b1e9c3d-5a2f-4d8e-b6c0-1f4a3e9d2c05';
+const SUGGESTION_NS = '3e6a1c9f-8b2d-4f70-a5e4-9d0c7b1f2e06';
 
 export const newId = (): string => randomUUID();
 
@@ -39,3 +40,7 @@ export const linkIdFor = (fromId: string, toId: string, relation: string): strin
 
 /** An analyst known only by name (the command line) gets the same id in every case file. */
 export const authorIdFor = (name: string): string => uuidv5(name.normalize('NFC').trim(), AUTHOR_NS);
+
+/** A suggestion is its source and span: two analysts dismissing the same one meet on one row. */
+export const suggestionIdFor = (sourceId: string, start: number, end: number): string =>
+  uuidv5(`${sourceId}|${start}|${end}`, SUGGESTION_NS);

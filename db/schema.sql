@@ -92,6 +92,15 @@ CREATE TABLE conflicts (
   CHECK ((settled_by IS NULL) = (settled_at IS NULL))
 ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE dismissed_suggestions (
+  id TEXT PRIMARY KEY,
+  source_id TEXT NOT NULL REFERENCES sources (id),
+  quote_start INTEGER NOT NULL CHECK (quote_start >= 0),
+  quote_end INTEGER NOT NULL CHECK (quote_end > quote_start),
+  dismissed_by TEXT NOT NULL REFERENCES authors (id),
+  dismissed_at INTEGER NOT NULL
+) STRICT;
+
 CREATE TABLE links (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -213,6 +222,8 @@ CREATE INDEX claims_by_source ON claims (source_id, quote_start);
 CREATE INDEX claims_by_status ON claims (status);
 
 CREATE INDEX conflicts_open ON conflicts (settled_at, entity);
+
+CREATE INDEX dismissed_suggestions_by_source ON dismissed_suggestions (source_id);
 
 CREATE INDEX links_from ON links (from_claim_id);
 

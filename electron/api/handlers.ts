@@ -39,6 +39,7 @@ import {
   updateTag,
 } from '../../db/tags.ts';
 import { timelineBuckets, timelineWindow, undatedClaims } from '../../db/timeline.ts';
+import { dismissSuggestion, listSuggestions } from '../../db/suggest/store.ts';
 import { verifyCase } from '../../db/verify.ts';
 import { mergeFile } from './mergeFile.ts';
 import { listConflicts, settleConflict } from '../../db/merge.ts';
@@ -78,6 +79,7 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'conflict.list',
   'export.annotations',
   'export.report',
+  'suggestion.list',
 ]);
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -210,6 +212,8 @@ export function createHandlers(session: Session): Handlers {
       const name = basename(fileName);
       return importAnnotationFile(c(), name, decodeBase64(name, dataBase64));
     },
+    'suggestion.list': ({ sourceId }) => listSuggestions(c(), sourceId),
+    'suggestion.dismiss': ({ sourceId, start, end }) => dismissSuggestion(c(), sourceId, start, end),
   };
   // Every change is announced, so each open view (and window) can refresh what it shows.
   for (const name of Object.keys(handlers) as MethodName[]) {

@@ -12,6 +12,7 @@ import { registerLinkCommands } from './commands/links.ts';
 import { registerMergeCommands } from './commands/merge.ts';
 import { registerSourceCommands } from './commands/sources.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerSuggestCommand } from './commands/suggest.ts';
 import { registerTagCommands } from './commands/tags.ts';
 import { ContractError, createSession, EXIT_OK, EXIT_USAGE, type CliIo, type Session } from './session.ts';
 
@@ -80,6 +81,7 @@ export function createProgram(session: Session): Command {
   registerAnnotationCommands(program, session);
   program.commandsGroup('Claims:');
   registerClaimCommands(program, session);
+  registerSuggestCommand(program, session);
   program.commandsGroup('Codebook:');
   registerTagCommands(program, session);
   program.commandsGroup('Links and reviews:');

@@ -259,6 +259,11 @@ export const contract = {
       dataBase64: z.string().max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4),
     }),
   ),
+  /** Candidate claims of a source (sentences with date, claimant, entities), without the dismissed ones. */
+  'suggestion.list': method<T.Suggestion[]>()(z.strictObject({ sourceId: id })),
+  'suggestion.dismiss': method<{ id: string }>()(
+    z.strictObject({ sourceId: id, start: z.number().int().min(0), end: z.number().int().min(1) }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

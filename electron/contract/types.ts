@@ -259,3 +259,28 @@ export interface AnnotationImportResult {
   created: { annotation: string; claimId: string; sourceId: string; matchedBy: 'sha256' | 'url' | 'text' }[];
   refused: { annotation: string; problem: AnnotationProblem; message: string }[];
 }
+
+/** A candidate claim: a sentence of a source with what Attest read in it, for the analyst to accept or dismiss. */
+export interface Suggestion {
+  /** Derived from source and span; the id its dismissal is kept under. */
+  id: string;
+  start: number;
+  end: number;
+  quote: string;
+  kind: 'event' | 'statement' | 'allegation' | 'figure' | 'context';
+  /** EDTF, or null. */
+  date: string | null;
+  datePrecision: 'day' | 'week' | 'month' | 'year' | 'range' | null;
+  /** The words the date was read from ("last Sunday"). */
+  dateText: string | null;
+  claimant: string | null;
+  entities: {
+    name: string;
+    kind: 'person' | 'organization' | 'place' | 'actor' | 'armed-group';
+    aliases: string[];
+    tagId: string | null;
+    tagPath: string | null;
+  }[];
+  /** A live claim cites exactly these words already. */
+  claimed: boolean;
+}

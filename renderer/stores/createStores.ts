@@ -10,6 +10,7 @@ import { createImportsStore } from './importsStore.ts';
 import { createNoticesStore } from './noticesStore.ts';
 import { createReviewStore } from './reviewStore.ts';
 import { createSourcesStore } from './sourcesStore.ts';
+import { createSuggestionsStore } from './suggestionsStore.ts';
 import { createTagsStore } from './tagsStore.ts';
 import { createTimelineStore } from './timelineStore.ts';
 import { createViewStore } from './viewStore.ts';
@@ -28,6 +29,7 @@ export interface Stores {
   review: ReturnType<typeof createReviewStore>;
   compare: ReturnType<typeof createCompareStore>;
   conflicts: ReturnType<typeof createConflictsStore>;
+  suggestions: ReturnType<typeof createSuggestionsStore>;
   /** Loads everything the open views show. */
   refresh(): Promise<void>;
   /** Listens to an event of the engine or the desktop shell (menu commands); returns the unsubscribe. */
@@ -56,6 +58,7 @@ export function createStores(client: ApiClient): Stores {
     review: createReviewStore(client, report),
     compare: createCompareStore(client, report),
     conflicts: createConflictsStore(client, report),
+    suggestions: createSuggestionsStore(client, report),
   };
 
   const refresh = async () => {
@@ -67,6 +70,7 @@ export function createStores(client: ApiClient): Stores {
       stores.claims.getState().refresh(stores.view.getState().sourceId),
       // The timeline's counts over the whole case, kept ready: opening the Timeline then draws at once.
       stores.timeline.getState().loadOverview(),
+      stores.suggestions.getState().refresh(stores.view.getState().sourceId),
     ]);
   };
 

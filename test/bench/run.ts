@@ -43,6 +43,7 @@ import {
 } from './measure.ts';
 import { benchMerge } from './merge.ts';
 import { buildRawRows, rawWriter, type RawWriter } from './rawImport.ts';
+import { benchSuggestions } from './suggest.ts';
 
 const AUTHOR = 'bench';
 const SOURCE_BATCH = 500;
@@ -659,6 +660,12 @@ try {
     rawMs: verifyTimes.raw,
     rawHashedMs: verifyTimes.rawHashed,
   };
+
+  // --- Suggestions ------------------------------------------------------------------------------------
+  progress('suggestions');
+  const suggestions = benchSuggestions(options.seed);
+  rows.push(...suggestions.rows);
+  summary.suggest = suggestions.summary;
 
   // --- Open -------------------------------------------------------------------------------------------
   progress('open');

@@ -229,6 +229,13 @@ async function scenario(client: Client) {
   out.review = await call('review.add', { claimId: a.id, verdict: 'citation-ok', comment: 'matches' });
   out.reviews = await call('review.list', { claimId: a.id });
   out.queue = await call('review.queue');
+  const suggestions = (await call('suggestion.list', { sourceId })) as { start: number; end: number }[];
+  out.suggestions = suggestions.length;
+  out.dismissed = await call('suggestion.dismiss', {
+    sourceId,
+    start: suggestions[0]!.start,
+    end: suggestions[0]!.end,
+  });
   out.search = await call('search.query', { query: 'rwandan soldiers', kinds: ['claim'] });
   out.window = await call('timeline.window', { from: '2025-01-01', to: '2025-03-31' });
   out.buckets = await call('timeline.buckets', { from: '2025-01-01', to: '2025-03-31', unit: 'month' });
@@ -311,6 +318,8 @@ const BAD_CALLS: [string, unknown, string][] = [
   ['conflict.settle', { entityId: 'x', field: 'status', baseHlc: 'yesterday', value: 1 }, 'bad-input'],
   ['export.report', { format: 'pdf' }, 'bad-input'],
   ['annotation.import', { fileName: 'a.json', dataBase64: base64('{"type": "Note"}') }, 'bad-input'],
+  ['suggestion.dismiss', { sourceId: 'missing', start: 0, end: 1 }, 'not-found'],
+  ['suggestion.dismiss', { sourceId: 'x', start: 5, end: 0 }, 'bad-input'],
 ];
 
 describe.each(['in-process', 'http'] as const)('the contract %s', (kind) => {

@@ -22,7 +22,14 @@ const STATUSES: { value: ClaimStatus; label: string }[] = [
 ];
 
 type Props =
-  | { sourceId: string; span: { start: number; end: number }; quote: string; claim?: undefined }
+  | {
+      sourceId: string;
+      span: { start: number; end: number };
+      quote: string;
+      claim?: undefined;
+      /** Fields filled in beforehand (an accepted suggestion), for the analyst to edit. */
+      initial?: ClaimDraft;
+    }
   | { claim: Claim };
 
 type TextField = Exclude<keyof ClaimDraft, 'tags'>;
@@ -31,7 +38,9 @@ export function ClaimForm(props: Props & { onDone(claimId: string | null): void 
   const { claim, onDone } = props;
   const stores = useStores();
   const tagsByPath = useStore(stores.tags, (state) => state.byPath);
-  const [draft, setDraft] = useState<ClaimDraft>(() => (claim ? draftFromClaim(claim) : emptyDraft()));
+  const [draft, setDraft] = useState<ClaimDraft>(() =>
+    claim ? draftFromClaim(claim) : (props.initial ?? emptyDraft()),
+  );
   // The tag being typed, before Enter or a comma makes it a chip.
   const [tagText, setTagText] = useState('');
   const [saving, setSaving] = useState(false);

@@ -3,12 +3,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { isTyping } from '../../app/keyboard.ts';
 import { formatDay } from '../../lib/formatDate.ts';
+import type { ClaimDraft } from '../../lib/claimForm.ts';
 import { countHiddenCharacters } from '../../lib/hiddenCharacters.ts';
 import { offsetsFromRange, tidySpan, type Span } from '../../lib/selectionOffsets.ts';
+import { suggestionDraft } from '../../lib/suggestionDraft.ts';
 import { useStores } from '../../stores/StoresProvider.tsx';
 import { ClaimForm } from './ClaimForm.tsx';
 import { ClaimList } from './ClaimList.tsx';
 import { SourceText } from './SourceText.tsx';
+import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 
 const NO_IDS: string[] = [];
 
@@ -43,6 +46,13 @@ function Reader({ sourceId }: { sourceId: string }) {
   const [selection, setSelection] = useState<Span | null>(null);
   const [form, setForm] = useState<Span | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
+  // The side panel's tab, the fields an accepted suggestion brings to the form, and the suggestion pointed at.
+  const [tab, setTab] = useState<'claims' | 'suggestions'>('claims');
+  const [initial, setInitial] = useState<ClaimDraft | undefined>(undefined);
+  const [hovered, setHovered] = useState<Span | null>(null);
+  const suggestions = useStore(stores.suggestions, (state) =>
+    state.sourceId === sourceId ? state.suggestions : null,
+  );
 
   const claims = useMemo(() => ids.flatMap((id) => (byId[id] ? [byId[id]] : [])), [ids, byId]);
   const editing = editingId ? byId[editingId] : undefined;
@@ -53,6 +63,12 @@ function Reader({ sourceId }: { sourceId: string }) {
     void stores.sources.getState().loadText(sourceId);
     void stores.claims.getState().loadForSource(sourceId);
   }, [sourceId, stores]);
+
+  // Suggestions are read when their tab is first opened: reading a long source takes the engine a moment,
+  // which opening a source to see its claims should not wait behind.
+  useEffect(() => {
+    if (tab === 'suggestions') void stores.suggestions.getState().load(sourceId);
+  }, [tab, sourceId, stores]);
 
   // Follow the selection: a span of this source's text, tidied as a claim would cite it.
   useEffect(() => {
@@ -70,6 +86,7 @@ function Reader({ sourceId }: { sourceId: string }) {
   const openForm = useCallback(() => {
     if (!selection) return;
     setEditingId(null);
+    setInitial(undefined);
     setForm(selection);
   }, [selection]);
 
@@ -144,7 +161,7 @@ function Reader({ sourceId }: { sourceId: string }) {
             claims={claims}
             tagsByPath={tagsByPath}
             selectedClaimId={selectedClaimId}
-            pending={form}
+            pending={form ?? hovered}
             flash={flash}
             containerRef={container}
             onMarkClick={(claimId) => stores.view.getState().selectClaim(claimId)}
@@ -153,11 +170,14 @@ function Reader({ sourceId }: { sourceId: string }) {
         <aside className="claims-panel" aria-label="Claims in this source">
           {form && (
             <ClaimForm
+              key={`${form.start}:${form.end}`}
               sourceId={sourceId}
               span={form}
               quote={text.slice(form.start, form.end)}
+              initial={initial}
               onDone={(claimId) => {
                 setForm(null);
+                setInitial(undefined);
                 if (claimId) {
                   window.getSelection()?.removeAllRanges();
                   stores.view.getState().selectClaim(claimId, { flash: true });
@@ -176,19 +196,73 @@ function Reader({ sourceId }: { sourceId: string }) {
               }}
             />
           )}
-          <h3>
-            Claims <span className="count">{claims.length}</span>
-          </h3>
-          <ClaimList
-            claims={claims}
-            selectedClaimId={selectedClaimId}
-            editingClaimId={editing ? editing.id : null}
-            onEdit={(claimId) => {
-              setForm(null);
-              setEditingId(claimId);
-              stores.view.getState().selectClaim(claimId);
+          <div
+            className="panel-tabs"
+            role="tablist"
+            aria-label="Claims and suggestions"
+            onKeyDown={(event) => {
+              // Arrow keys move between the two tabs (WAI-ARIA tabs pattern).
+              if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+              event.preventDefault();
+              const next = tab === 'claims' ? 'suggestions' : 'claims';
+              setTab(next);
+              document.getElementById(`reader-tab-${next}`)?.focus();
             }}
-          />
+          >
+            {(['claims', 'suggestions'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                id={`reader-tab-${name}`}
+                aria-selected={tab === name}
+                aria-controls={`reader-panel-${name}`}
+                tabIndex={tab === name ? 0 : -1}
+                onClick={() => setTab(name)}
+              >
+                {name === 'claims' ? 'Claims' : 'Suggestions'}{' '}
+                {(name === 'claims' || suggestions) && (
+                  <span className="count">
+                    {name === 'claims'
+                      ? claims.length
+                      : suggestions?.filter((suggestion) => !suggestion.claimed).length}
+                  </span>
+                )}
+              </button>
+            ))}
+          </div>
+          {tab === 'claims' ? (
+            <div role="tabpanel" id="reader-panel-claims" aria-labelledby="reader-tab-claims">
+              <ClaimList
+                claims={claims}
+                selectedClaimId={selectedClaimId}
+                editingClaimId={editing ? editing.id : null}
+                onEdit={(claimId) => {
+                  setForm(null);
+                  setEditingId(claimId);
+                  stores.view.getState().selectClaim(claimId);
+                }}
+              />
+            </div>
+          ) : (
+            <div role="tabpanel" id="reader-panel-suggestions" aria-labelledby="reader-tab-suggestions">
+              <SuggestionsPanel
+                suggestions={suggestions}
+                onHover={(suggestion) =>
+                  setHovered(suggestion && { start: suggestion.start, end: suggestion.end })
+                }
+                onAccept={(suggestion) => {
+                  setEditingId(null);
+                  window.getSelection()?.removeAllRanges();
+                  setInitial(suggestionDraft(suggestion));
+                  setForm({ start: suggestion.start, end: suggestion.end });
+                }}
+                onDismiss={(suggestion) =>
+                  void stores.suggestions.getState().dismiss(sourceId, suggestion.start, suggestion.end)
+                }
+              />
+            </div>
+          )}
         </aside>
       </div>
     </section>
