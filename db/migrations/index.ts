@@ -10,7 +10,10 @@ export interface Migration {
   dir?: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 10, file: '0010_init.sql' }];
+export const migrations: readonly Migration[] = [
+  { version: 10, file: '0010_init.sql' },
+  { version: 20, file: '0020_source_pages.sql' },
+];
 
 export const latestVersion: number = migrations[migrations.length - 1]!.version;
 

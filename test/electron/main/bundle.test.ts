@@ -7,7 +7,8 @@ import { Script, createContext, runInThisContext } from 'node:vm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from '../../fakes/electron.ts';
 import { closeCase, createCase } from '../../../db/caseFile.ts';
-import { bundleMain, bundlePreload } from '../../../electron/main/bundle.ts';
+import { migrations } from '../../../db/migrations/index.ts';
+import { bundleMain, bundlePreload, IMPORTER_LIBRARIES } from '../../../electron/main/bundle.ts';
 import { tempDir } from '../../helpers.ts';
 
 vi.mock('electron', () => import('../../fakes/electron.ts'));
@@ -48,10 +49,12 @@ describe('bundlePreload', () => {
 });
 
 describe('bundleMain', () => {
-  it('writes one CommonJS file with only electron, better-sqlite3 and Node built-ins external', async () => {
+  it("writes one CommonJS file with only electron, better-sqlite3, Node built-ins and the importers' libraries external", async () => {
     const outDir = join(tempDir(), 'main');
     const file = await bundleMain(outDir);
-    expect(readdirSync(outDir).sort()).toEqual(['0010_init.sql', 'main.cjs', 'main.cjs.map']);
+    expect(readdirSync(outDir).sort()).toEqual(
+      [...migrations.map((migration) => migration.file), 'main.cjs', 'main.cjs.map'].sort(),
+    );
     const code = readFileSync(file, 'utf8');
     expect(code).not.toMatch(/import\.meta/);
     const external = new Set(requiredModules(code));
@@ -59,6 +62,9 @@ describe('bundleMain', () => {
       'better-sqlite3',
       'electron',
     ]);
+    // The importers' libraries are loaded on first use, from node_modules as they ship.
+    const loadedLater = [...code.matchAll(/\bimport\("([^"]+)"\)/g)].map((match) => match[1]!.split('/')[0]);
+    expect(new Set(loadedLater)).toEqual(new Set(IMPORTER_LIBRARIES));
   });
 
   it('starts the shell from the bundle and serves a case through api:call', async () => {

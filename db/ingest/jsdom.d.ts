@@ -1,0 +1,36 @@
+// The part of jsdom the HTML importer uses, typed without the DOM library. tsconfig.json maps 'jsdom' here: the
+// package's own types pull the whole DOM into every Node file, where `document` must not type-check.
+
+/** A DOM node as the importer reads it. */
+export interface DomNode {
+  readonly nodeType: number;
+  readonly nodeValue: string | null;
+  readonly textContent: string | null;
+  readonly childNodes: Iterable<DomNode>;
+  cloneNode(deep: boolean): DomNode;
+}
+
+export interface DomElement extends DomNode {
+  readonly tagName: string;
+  getAttribute(name: string): string | null;
+}
+
+export interface DomDocument extends DomNode {
+  readonly documentElement: DomElement;
+  readonly body: DomElement | null;
+  readonly title: string;
+  querySelector(selectors: string): DomElement | null;
+  querySelectorAll(selectors: string): Iterable<DomElement>;
+}
+
+export interface ConstructorOptions {
+  contentType?: string;
+  virtualConsole?: VirtualConsole;
+}
+
+export declare class VirtualConsole {}
+
+export declare class JSDOM {
+  constructor(html?: string, options?: ConstructorOptions);
+  readonly window: { readonly document: DomDocument; close(): void };
+}
