@@ -1,10 +1,10 @@
 // The HTML importer: a saved web page becomes its article's text (Readability) and the metadata its head declares.
 //
-// The page is hostile input. jsdom parses it without running scripts (no `runScripts`), without loading
-// anything (no `resources`: no images, stylesheets, frames or network), and without a URL of its own; the HTML
-// itself is only ever kept as the original bytes, never rendered.
+// The page is hostile input. It is parsed by the DOMParser of a jsdom window made without `runScripts` and
+// without `resources`: no script or event handler runs, and nothing (image, stylesheet, frame) is loaded from
+// anywhere. The HTML itself is only ever kept as the original bytes, never rendered.
 import { Readability } from '@mozilla/readability';
-import type { DomDocument, DomElement, DomNode } from 'jsdom';
+import type { DomDocument, DomElement, DomNode, DomParser } from 'jsdom';
 import { badInput } from '../errors.ts';
 import { parseDate } from './dates.ts';
 import { decodeUtf8, displayName, looksLikeText, normalizeText, notTextError } from './normalize.ts';
@@ -33,52 +33,58 @@ export const htmlImporter: Importer = {
   },
 };
 
+let parser: Promise<DomParser> | undefined;
+
+/**
+ * One jsdom window for the session, whose DOMParser reads every page: a window takes far longer to make than a
+ * page to parse. Documents from DOMParser never run scripts (HTML: "scripting is disabled" for them), and the
+ * window loads nothing. jsdom itself takes a second to load: it is loaded on the first page, not at startup.
+ */
+function htmlParser(): Promise<DomParser> {
+  parser ??= import('jsdom').then(({ JSDOM, VirtualConsole }) => {
+    // A virtual console that forwards nothing: a page's broken CSS is not the analyst's problem.
+    const window = new JSDOM('', { virtualConsole: new VirtualConsole() }).window;
+    return new window.DOMParser();
+  });
+  // A failed load is tried again with the next page rather than remembered.
+  parser.catch(() => (parser = undefined));
+  return parser;
+}
+
 /**
  * The article of an HTML document already decoded (the e-mail importer hands its text/html part here).
  * Refuses a page with no readable text.
  */
 export async function extractHtml(fileName: string, html: string): Promise<IngestedSource> {
-  // jsdom takes a second to load: it is loaded on the first page imported, not when the app starts.
-  const { JSDOM, VirtualConsole } = await import('jsdom');
-  // A virtual console that forwards nothing: a page's broken CSS is not the analyst's problem.
-  const dom = new JSDOM(html, { contentType: 'text/html', virtualConsole: new VirtualConsole() });
-  try {
-    const document = dom.window.document;
-    const metadata = pageMetadata(document);
-    // Readability edits the document it reads, so it gets a copy; the serializer hands back the element itself
-    // so its text is walked here rather than serialized and parsed again.
-    const copy = document.cloneNode(true);
-    const article = new Readability<DomNode>(
-      copy as unknown as ConstructorParameters<typeof Readability>[0],
-      {
-        serializer: (node: unknown) => node as DomNode,
-      },
-    ).parse();
-    let text = article?.content ? blockText(article.content) : '';
-    if (text === '' && document.body) text = blockText(document.body);
-    text = normalizeText(text);
-    if (text === '') {
-      throw badInput(
-        `"${displayName(fileName)}" has no readable text: the page holds only markup, scripts or images.`,
-      );
-    }
-    const title =
-      metadata.title ?? nonEmpty(article?.title) ?? nonEmpty(document.title) ?? fallbackTitle(text);
-    const result: SourceMetadata = {
-      title: title === undefined ? titleFromFileName(fileName) : shortenTitle(title, MAX_NAMED_TITLE_LENGTH),
-    };
-    const outlet = metadata.outlet ?? nonEmpty(article?.siteName);
-    if (outlet !== undefined) result.outlet = shortenTitle(outlet, MAX_NAME_LENGTH);
-    const author = metadata.author ?? byline(article?.byline);
-    if (author !== undefined) result.author = shortenTitle(author, MAX_NAME_LENGTH);
-    const publishedAt = metadata.publishedAt ?? dateOf(article?.publishedTime);
-    if (publishedAt !== undefined) result.publishedAt = publishedAt;
-    if (metadata.url !== undefined) result.url = metadata.url;
-    if (metadata.language !== undefined) result.language = metadata.language;
-    return { text, format: 'html', mediaType: 'text/html', metadata: result };
-  } finally {
-    dom.window.close();
+  const document = (await htmlParser()).parseFromString(html, 'text/html');
+  const metadata = pageMetadata(document);
+  // Readability edits the document it reads, so it gets a copy; the serializer hands back the element itself
+  // so its text is walked here rather than serialized and parsed again.
+  const copy = document.cloneNode(true);
+  const article = new Readability<DomNode>(copy as unknown as ConstructorParameters<typeof Readability>[0], {
+    serializer: (node: unknown) => node as DomNode,
+  }).parse();
+  let text = article?.content ? blockText(article.content) : '';
+  if (text === '' && document.body) text = blockText(document.body);
+  text = normalizeText(text);
+  if (text === '') {
+    throw badInput(
+      `"${displayName(fileName)}" has no readable text: the page holds only markup, scripts or images.`,
+    );
   }
+  const title = metadata.title ?? nonEmpty(article?.title) ?? nonEmpty(document.title) ?? fallbackTitle(text);
+  const result: SourceMetadata = {
+    title: title === undefined ? titleFromFileName(fileName) : shortenTitle(title, MAX_NAMED_TITLE_LENGTH),
+  };
+  const outlet = metadata.outlet ?? nonEmpty(article?.siteName);
+  if (outlet !== undefined) result.outlet = shortenTitle(outlet, MAX_NAME_LENGTH);
+  const author = metadata.author ?? byline(article?.byline);
+  if (author !== undefined) result.author = shortenTitle(author, MAX_NAME_LENGTH);
+  const publishedAt = metadata.publishedAt ?? dateOf(article?.publishedTime);
+  if (publishedAt !== undefined) result.publishedAt = publishedAt;
+  if (metadata.url !== undefined) result.url = metadata.url;
+  if (metadata.language !== undefined) result.language = metadata.language;
+  return { text, format: 'html', mediaType: 'text/html', metadata: result };
 }
 
 /** The start of the file as Latin-1: enough to find tags and a meta charset whatever the encoding. */

@@ -23,6 +23,10 @@ export interface DomDocument extends DomNode {
   querySelectorAll(selectors: string): Iterable<DomElement>;
 }
 
+export interface DomParser {
+  parseFromString(markup: string, type: 'text/html'): DomDocument;
+}
+
 export interface ConstructorOptions {
   contentType?: string;
   virtualConsole?: VirtualConsole;
@@ -32,5 +36,9 @@ export declare class VirtualConsole {}
 
 export declare class JSDOM {
   constructor(html?: string, options?: ConstructorOptions);
-  readonly window: { readonly document: DomDocument; close(): void };
+  readonly window: {
+    readonly document: DomDocument;
+    readonly DOMParser: new () => DomParser;
+    close(): void;
+  };
 }

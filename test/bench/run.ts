@@ -15,7 +15,7 @@ import { closeCase, createCase, openCase, transaction, type CaseFile } from '../
 import { createClaimIn } from '../../db/claims.ts';
 import { parseEventDate } from '../../db/dates.ts';
 import { beginAction } from '../../db/history.ts';
-import { ingestFile } from '../../db/ingest/index.ts';
+import { ingestFileSync } from '../../db/ingest/index.ts';
 import { search } from '../../db/search.ts';
 import { importSources } from '../../db/sources.ts';
 import { timelineBuckets, timelineWindow, type BucketUnit } from '../../db/timeline.ts';
@@ -41,6 +41,7 @@ import {
   type ResultRow,
   type Verdict,
 } from './measure.ts';
+import { benchImportFormats } from './importFormats.ts';
 import { buildRawRows, rawWriter, type RawWriter } from './rawImport.ts';
 
 const AUTHOR = 'bench';
@@ -414,7 +415,7 @@ try {
 
   // Where the engine's import time goes, for the parts that can be timed alone.
   const ingestOnly = timed(() => {
-    for (const s of reference.sources) ingestFile(s.fileName, s.bytes);
+    for (const s of reference.sources) ingestFileSync(s.fileName, s.bytes);
   });
   // createClaimIn parses each date twice: once to validate (checkFields), once to derive earliest/latest.
   // Timed on a sample and scaled up: parsing all of them again would add a minute to the full run.
@@ -446,6 +447,12 @@ try {
       rawRowsBuildSeconds: prepared.ms / 1000,
     },
   };
+
+  // --- Import per format: HTML, PDF, DOCX against plain text -------------------------------------------
+  progress('import per format');
+  const formats = await benchImportFormats();
+  rows.push(...formats.rows);
+  summary.importFormats = formats.summary;
 
   // --- Search -----------------------------------------------------------------------------------------
   progress('search');
