@@ -181,6 +181,7 @@ function Reader({ sourceId }: { sourceId: string }) {
           </h3>
           <ClaimList
             claims={claims}
+            pages={source.pages}
             selectedClaimId={selectedClaimId}
             editingClaimId={editing ? editing.id : null}
             onEdit={(claimId) => {
