@@ -8,7 +8,7 @@ import { markdownImporter } from './markdown.ts';
 import { displayName, emptyFileError, notTextError } from './normalize.ts';
 import { pdfImporter } from './pdf.ts';
 import { textImporter } from './text.ts';
-import type { Importer, IngestedSource, IngestLimits } from './types.ts';
+import type { Importer, IngestedSource, IngestLimits, SyncImporter } from './types.ts';
 
 export type {
   Importer,
@@ -76,13 +76,15 @@ export function ingestFileSync(
   options: IngestOptions = {},
 ): IngestedSource {
   const { importer, limits } = chooseImporter(fileName, bytes, options);
-  const extracted = importer.extract(fileName, bytes, limits);
-  if (extracted instanceof Promise) {
-    // The rejection is handled by the caller's error, not left to crash the process.
-    extracted.catch(() => undefined);
+  if (!isSyncImporter(importer)) {
     throw new AttestError('internal', `${importer.format} files are read asynchronously: use ingestFile.`);
   }
+  const extracted = importer.extract(fileName, bytes, limits);
   return checkExtracted(fileName, extracted, limits);
+}
+
+function isSyncImporter(importer: Importer): importer is SyncImporter {
+  return importer === textImporter || importer === markdownImporter;
 }
 
 function chooseImporter(
