@@ -426,7 +426,7 @@ try {
   }).ms;
   const datesOnly = { ms: (sampleMs * dated.length) / Math.max(1, sample.length) };
   notes.push(
-    `import breakdown: ingestFile alone ${formatMs(ingestOnly.ms)} (${((ingestOnly.ms / engine.sourcesMs) * 100).toFixed(0)}% of the engine's source import); ` +
+    `import breakdown: ingestFileSync alone ${formatMs(ingestOnly.ms)} (${((ingestOnly.ms / engine.sourcesMs) * 100).toFixed(0)}% of the engine's source import); ` +
       `EDTF parsing (2 per dated claim, from a sample of ${sample.length}) ~${formatMs(datesOnly.ms)} (${((datesOnly.ms / engine.claimsMs) * 100).toFixed(0)}% of its claim import); ` +
       `building the baseline's rows (hashes, ids, JSON; untimed) ${formatMs(prepared.ms)}.`,
   );
