@@ -3,6 +3,7 @@
 // A message without a text/plain part goes through the HTML importer's article extraction. Attachments are not
 // imported: they are files of their own, to be saved and imported as such.
 import { badInput } from '../errors.ts';
+import { matchDateAt } from './dates.ts';
 import { extractHtml } from './html.ts';
 import { decodeUtf8, displayName, looksLikeText, normalizeText, notTextError } from './normalize.ts';
 import { fallbackTitle, MAX_NAMED_TITLE_LENGTH, shortenTitle, titleFromFileName } from './title.ts';
@@ -202,10 +203,17 @@ function sender(from: string | undefined): string | undefined {
   return named?.[2]?.trim() ?? from.replace(/\s*\(.*\)\s*$/, '').trim();
 }
 
-/** An RFC 5322 date ("Sat, 22 Feb 2025 10:15:00 +0100") as a UTC instant. */
+/**
+ * An RFC 5322 date ("Sat, 22 Feb 2025 10:15:00 +0100") as a UTC instant. Without a zone the instant is unknown
+ * (Date.parse would take the importing machine's), so only the day is kept.
+ */
 function mailDate(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const epoch = Date.parse(value.replace(/\s*\([^)]*\)\s*$/, ''));
+  const date = value.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  if (!/(?:[+-]\d{4}|\b(?:GMT|UTC?|Z|[ECMP][SD]T))$/i.test(date)) {
+    return matchDateAt(date.replace(/^[A-Za-z]{3},\s*/, ''))?.value;
+  }
+  const epoch = Date.parse(date);
   if (Number.isNaN(epoch)) return undefined;
   return new Date(epoch).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -42,6 +42,11 @@ describe('the e-mail importer', () => {
     expect((await ingestFile('m.eml', utf8(mail))).metadata.title).toBe('Cafés fermés');
   });
 
+  it('keeps only the day of a date without a zone, whatever the time zone of the machine', async () => {
+    const mail = 'From: desk@example.org\nSubject: Curfew\nDate: Tue, 25 Feb 2025 23:30:00\n\nBody text.\n';
+    expect((await ingestFile('m.eml', utf8(mail))).metadata.publishedAt).toBe('2025-02-25');
+  });
+
   it('refuses a message with only an attachment', async () => {
     const mail =
       'From: desk@example.org\nSubject: Photos\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=x\n\n' +
