@@ -147,7 +147,8 @@ async function importFiles(session: Session, call: Call, paths: string[]): Promi
   return results;
 }
 
-export function sourceBlock(source: SourceSummary): string {
+/** A source's metadata; a paged source (PDF) shown in full also gives its number of pages. */
+export function sourceBlock(source: SourceSummary & { pages?: number[] | null }): string {
   return block([
     ['Source', source.id],
     ['Title', source.title],
@@ -160,6 +161,7 @@ export function sourceBlock(source: SourceSummary): string {
     ['Tags', source.tags],
     ['Note', source.note],
     ['File', `${source.fileName} (${source.format}, ${plural(source.length, 'character')})`],
+    ['Pages', source.pages ? source.pages.length : undefined],
     ['SHA-256', source.sha256],
     ['Claims', source.claimCount],
     ['Imported', `${source.createdAt} by ${source.createdBy}`],

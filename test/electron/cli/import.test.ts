@@ -54,6 +54,9 @@ describe('attest import', () => {
       pages: number[];
     };
     expect(shown.pages).toEqual([0, 'Rebels entered Port Calder.'.length + 2]);
+    const block = (await attestHere(['source', 'show', path, pdf.id])).stdout;
+    expect(block).toMatch(/^Pages +2$/m);
+    expect(block).toContain('Rebels entered Port Calder.\n\nPage two.');
   });
 
   it('prints refusals on stderr and a summary as text', async () => {
