@@ -27,6 +27,8 @@ function loadPdfJs(): Promise<PdfJs> {
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })();
+  // A failed load is tried again with the next PDF rather than remembered.
+  loading.catch(() => (loading = undefined));
   return loading;
 }
 
