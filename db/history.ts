@@ -42,9 +42,11 @@ export const entities: Record<EntityKind, EntitySpec> = {
       language: 'language',
       reliability: 'reliability',
       note: 'note',
+      // JSON text (an array of offsets) or null, kept as such in the creation record: fixed with the text.
+      pages: 'pages',
       ...common,
     },
-    immutable: ['sha256', 'text', 'originalSha256', 'fileName', 'format'],
+    immutable: ['sha256', 'text', 'originalSha256', 'fileName', 'format', 'pages'],
     fts: { table: 'sources_fts', columns: ['title', 'outlet', 'text'] },
   },
   claim: {

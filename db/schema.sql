@@ -181,7 +181,7 @@ CREATE TABLE sources (
   updated_by TEXT NOT NULL REFERENCES authors (id),
   hlc TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
-) STRICT;
+, pages TEXT) STRICT;
 
 CREATE VIRTUAL TABLE sources_fts USING fts5 (
   title, outlet, text,

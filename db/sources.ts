@@ -7,7 +7,7 @@ import { parseDay } from './dates.ts';
 import { AttestError, badInput, notFound } from './errors.ts';
 import { beginAction, insertEntity, readEntity, updateEntity } from './history.ts';
 import { sourceIdFor } from './ids.ts';
-import { ingestFile } from './ingest/index.ts';
+import { ingestFile, ingestFileSync } from './ingest/index.ts';
 import type { IngestedSource } from './ingest/types.ts';
 import { ensureTag, resolveTag, tagAndDescendants, tagPathsOf, tagSource } from './tags.ts';
 
@@ -48,6 +48,8 @@ export interface SourceSummary {
 
 export interface Source extends SourceSummary {
   text: string;
+  /** Where each page starts in `text` (page 1 first), for paged formats (PDF); null for the others. */
+  pages: number[] | null;
 }
 
 export interface ImportFile {
@@ -77,23 +79,40 @@ export interface PreparedFile {
   error?: string;
 }
 
-/** Reads one file (pure: no case needed), so callers can report progress between files. */
-export function prepareFile(file: ImportFile): PreparedFile {
+/** A refusal as the import reports it: an engine fault (AttestError 'internal') is a bug, not the file's fault. */
+function refused(fileName: string, file: ImportFile, error: unknown): PreparedFile {
+  if (error instanceof AttestError && error.code === 'internal') throw error;
+  return {
+    fileName,
+    file,
+    error: error instanceof AttestError ? error.message : `"${fileName}" could not be read.`,
+  };
+}
+
+/** Reads one file of any format (pure: no case needed), so callers can report progress between files. */
+export async function prepareFile(file: ImportFile): Promise<PreparedFile> {
   const fileName = basename(file.fileName);
   try {
-    return { fileName, file, ingested: ingestFile(fileName, file.bytes) };
+    return { fileName, file, ingested: await ingestFile(fileName, file.bytes) };
   } catch (error) {
-    return {
-      fileName,
-      file,
-      error: error instanceof AttestError ? error.message : `${fileName} could not be read.`,
-    };
+    return refused(fileName, file, error);
+  }
+}
+
+/** prepareFile for the formats read synchronously (plain text and Markdown); see ingestFileSync. */
+export function prepareFileSync(file: ImportFile): PreparedFile {
+  const fileName = basename(file.fileName);
+  try {
+    return { fileName, file, ingested: ingestFileSync(fileName, file.bytes) };
+  } catch (error) {
+    return refused(fileName, file, error);
   }
 }
 
 /**
  * Imports files as sources in one action. A refused file is reported with its reason and does not stop the
- * others; the same text imported again is the same source (`duplicate: true`).
+ * others; the same text imported again is the same source (`duplicate: true`). Synchronous, for the formats
+ * read synchronously (plain text and Markdown: tests, the demo, benchmarks); importSourcesAsync takes any.
  */
 export function importSources(
   c: CaseFile,
@@ -101,10 +120,24 @@ export function importSources(
   onProgress?: (done: number, total: number) => void,
 ): ImportResult[] {
   const prepared = files.map((file, index) => {
-    const result = prepareFile(file);
+    const result = prepareFileSync(file);
     onProgress?.(index + 1, files.length);
     return result;
   });
+  return commitImport(c, prepared);
+}
+
+/** importSources for files of any format, PDF and DOCX included. */
+export async function importSourcesAsync(
+  c: CaseFile,
+  files: readonly ImportFile[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportResult[]> {
+  const prepared: PreparedFile[] = [];
+  for (const [index, file] of files.entries()) {
+    prepared.push(await prepareFile(file));
+    onProgress?.(index + 1, files.length);
+  }
   return commitImport(c, prepared);
 }
 
@@ -147,6 +180,7 @@ export function commitImport(c: CaseFile, prepared: readonly PreparedFile[]): Im
           language: m.language ?? null,
           reliability: null,
           note: null,
+          pages: ingested.pages === undefined ? null : JSON.stringify(ingested.pages),
         });
       }
       const row = readEntity(c, 'source', id)!;
@@ -321,8 +355,15 @@ export function getSource(c: CaseFile, id: string): Source {
   const raw = prepare(c, `${SELECT_SOURCE} WHERE s.id = ? AND s.deleted = 0`).get(id) as
     RawSource | undefined;
   if (!raw) throw notFound(`There is no source with id ${id} in this case.`);
-  const text = prepare(c, 'SELECT text FROM sources WHERE id = ?').pluck().get(id) as string;
-  return { ...toSummaries(c, [raw])[0]!, text };
+  const { text, pages } = prepare(c, 'SELECT text, pages FROM sources WHERE id = ?').get(id) as {
+    text: string;
+    pages: string | null;
+  };
+  return {
+    ...toSummaries(c, [raw])[0]!,
+    text,
+    pages: pages === null ? null : (JSON.parse(pages) as number[]),
+  };
 }
 
 /** The bytes of the file a source was imported from, for a reviewer to open the original. */

@@ -9,7 +9,7 @@ import {
   shortenTitle,
   titleFromFileName,
 } from './title.ts';
-import type { Importer, IngestedSource, SourceMetadata } from './types.ts';
+import type { IngestedSource, SourceMetadata, SyncImporter } from './types.ts';
 
 const MARKDOWN_NAME = /\.(?:md|markdown)$/i;
 
@@ -33,7 +33,7 @@ const FIELD_KEYS: Record<Exclude<keyof SourceMetadata, 'title'>, readonly string
   language: ['language', 'lang', 'locale'],
 };
 
-export const markdownImporter: Importer = {
+export const markdownImporter: SyncImporter = {
   format: 'md',
   mediaType: 'text/markdown',
   sniff(fileName: string, bytes: Uint8Array): boolean {

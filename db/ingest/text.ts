@@ -14,7 +14,7 @@ import {
   MAX_NAMED_TITLE_LENGTH,
   titleFromFileName,
 } from './title.ts';
-import type { Importer, IngestedSource, SourceMetadata } from './types.ts';
+import type { IngestedSource, SourceMetadata, SyncImporter } from './types.ts';
 
 type HeaderKey = 'date' | 'title' | 'source' | 'url' | 'author' | 'language';
 
@@ -78,7 +78,7 @@ export function parseTextHeader(text: string): TextHeader {
   return header;
 }
 
-export const textImporter: Importer = {
+export const textImporter: SyncImporter = {
   format: 'txt',
   mediaType: 'text/plain',
   sniff(_fileName: string, bytes: Uint8Array): boolean {

@@ -126,7 +126,7 @@ export function createHandlers(session: Session): Handlers {
       const prepared: PreparedFile[] = [];
       for (const [index, file] of files.entries()) {
         prepared.push(
-          prepareFile({ fileName: file.fileName, bytes: decodeBase64(file.fileName, file.dataBase64) }),
+          await prepareFile({ fileName: file.fileName, bytes: decodeBase64(file.fileName, file.dataBase64) }),
         );
         session.emit('import.progressed', { done: index + 1, total: files.length });
         await yieldToEvents();

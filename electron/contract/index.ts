@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type * as T from './types.ts';
 
 export type * from './types.ts';
+export { pageAt, pageLabel } from './pages.ts';
 
 const id = z.string().min(1, 'an id is required').max(100);
 const text = (max: number) => z.string().max(max);

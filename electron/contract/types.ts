@@ -50,6 +50,8 @@ export interface SourceSummary {
 
 export interface Source extends SourceSummary {
   text: string;
+  /** Where each page starts in `text` (page 1 first) for paged formats (PDF); null for the others. See pageAt. */
+  pages: number[] | null;
 }
 
 export type ImportResult =

@@ -25,9 +25,14 @@ export async function bundlePreload(outDir = join(DEFAULT_OUT, 'preload')): Prom
   return outfile;
 }
 
+/** Libraries the importers load on first use (db/ingest): kept out of the bundle, see bundleMain. */
+export const IMPORTER_LIBRARIES = ['jsdom', 'pdfjs-dist', 'mammoth'];
+
 /**
  * The main process as one CommonJS file, so it runs on whichever Node Electron embeds without type stripping.
- * better-sqlite3 stays external (it loads its native binary from its own folder) and so does electron.
+ * better-sqlite3 stays external (it loads its native binary from its own folder) and so does electron. So do the
+ * importers' libraries, loaded on first use from node_modules as they ship: jsdom resolves files beside its own
+ * modules (a bundle would break it), and pdf.js and mammoth are large and needed only when such a file comes.
  * The engine reads its migrations beside its own module (import.meta.dirname); in the bundle that is the bundle's
  * folder, so the SQL files are copied there.
  */
@@ -40,7 +45,7 @@ export async function bundleMain(outDir = join(DEFAULT_OUT, 'main')): Promise<st
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', ...IMPORTER_LIBRARIES],
     define: { 'import.meta.dirname': '__dirname' },
     sourcemap: 'linked',
     logLevel: 'warning',

@@ -21,7 +21,10 @@ export const MAX_BYTES_PER_CALL = 200 * 1024 * 1024;
 const EXTENSIONS_BY_FORMAT: Readonly<Record<string, readonly string[]>> = {
   txt: ['txt', 'text'],
   md: ['md', 'markdown'],
-  html: ['html', 'htm'],
+  html: ['html', 'htm', 'xhtml'],
+  pdf: ['pdf'],
+  docx: ['docx'],
+  eml: ['eml'],
 };
 
 export const sourceFileExtensions = (): string[] => [

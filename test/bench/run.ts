@@ -15,7 +15,7 @@ import { closeCase, createCase, openCase, transaction, type CaseFile } from '../
 import { createClaimIn } from '../../db/claims.ts';
 import { parseEventDate } from '../../db/dates.ts';
 import { beginAction } from '../../db/history.ts';
-import { ingestFile } from '../../db/ingest/index.ts';
+import { ingestFileSync } from '../../db/ingest/index.ts';
 import { search } from '../../db/search.ts';
 import { importSources } from '../../db/sources.ts';
 import { timelineBuckets, timelineWindow, type BucketUnit } from '../../db/timeline.ts';
@@ -42,6 +42,7 @@ import {
   type Verdict,
 } from './measure.ts';
 import { benchMerge } from './merge.ts';
+import { benchImportFormats } from './importFormats.ts';
 import { buildRawRows, rawWriter, type RawWriter } from './rawImport.ts';
 import { benchSuggestions } from './suggest.ts';
 
@@ -426,7 +427,7 @@ try {
 
   // Where the engine's import time goes, for the parts that can be timed alone.
   const ingestOnly = timed(() => {
-    for (const s of reference.sources) ingestFile(s.fileName, s.bytes);
+    for (const s of reference.sources) ingestFileSync(s.fileName, s.bytes);
   });
   // createClaimIn parses each date twice: once to validate (checkFields), once to derive earliest/latest.
   // Timed on a sample and scaled up: parsing all of them again would add a minute to the full run.
@@ -437,7 +438,7 @@ try {
   }).ms;
   const datesOnly = { ms: (sampleMs * dated.length) / Math.max(1, sample.length) };
   notes.push(
-    `import breakdown: ingestFile alone ${formatMs(ingestOnly.ms)} (${((ingestOnly.ms / engine.sourcesMs) * 100).toFixed(0)}% of the engine's source import); ` +
+    `import breakdown: ingestFileSync alone ${formatMs(ingestOnly.ms)} (${((ingestOnly.ms / engine.sourcesMs) * 100).toFixed(0)}% of the engine's source import); ` +
       `EDTF parsing (2 per dated claim, from a sample of ${sample.length}) ~${formatMs(datesOnly.ms)} (${((datesOnly.ms / engine.claimsMs) * 100).toFixed(0)}% of its claim import); ` +
       `building the baseline's rows (hashes, ids, JSON; untimed) ${formatMs(prepared.ms)}.`,
   );
@@ -458,6 +459,12 @@ try {
       rawRowsBuildSeconds: prepared.ms / 1000,
     },
   };
+
+  // --- Import per format: HTML, PDF, DOCX against plain text -------------------------------------------
+  progress('import per format');
+  const formats = await benchImportFormats();
+  rows.push(...formats.rows);
+  summary.importFormats = formats.summary;
 
   // --- Search -----------------------------------------------------------------------------------------
   progress('search');

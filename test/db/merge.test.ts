@@ -1,10 +1,11 @@
 // Merge of two case files: history joined, records rebuilt, forks shown as conflicts, hostile files refused.
+import { schema10CaseWithSource } from './schema10Case.ts';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeCase, createCase, openCase, transaction, type CaseFile } from '../../db/caseFile.ts';
+import { closeCase, openCase, transaction, type CaseFile } from '../../db/caseFile.ts';
 import { createClaim, deleteClaim, getClaim, listClaims, updateClaim } from '../../db/claims.ts';
 import { undo } from '../../db/history.ts';
 import { addLink, listLinks } from '../../db/links.ts';
@@ -328,12 +329,7 @@ describe('merge of an older case file', () => {
   it('upgrades a copy, never the file itself', () => {
     const ana = newCase();
     const path = join(tempDir(), 'old.attest');
-    const old = createCase(path, {
-      author: 'Ben Reviewer',
-      migrations: [{ version: 10, file: '0010_init.sql' }],
-    });
-    addSource(old, REPORT);
-    closeCase(old);
+    schema10CaseWithSource(path, REPORT);
     const hash = fileHash(path);
     const summary = mergeCaseFile(ana, path);
     expect(summary.kinds.source.added).toBe(1);

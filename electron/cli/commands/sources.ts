@@ -1,6 +1,6 @@
 // Source commands: import files, list sources, show one with its text, edit its metadata and tags.
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import {
   MAX_IMPORT_BYTES,
@@ -90,12 +90,55 @@ function readForImport(session: Session, file: string): ImportFile | ImportResul
   }
 }
 
+/**
+ * The files to import for the paths given: a file as it is, a folder as every file in it and below it, sorted,
+ * without hidden files and folders (".git", ".DS_Store"). An empty folder is refused with a reason.
+ */
+function expandFolders(session: Session, paths: readonly string[]): (string | ImportResult)[] {
+  const expanded: (string | ImportResult)[] = [];
+  const walk = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => !entry.name.startsWith('.'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .flatMap((entry) => {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) return walk(path);
+        return entry.isFile() || entry.isSymbolicLink() ? [path] : [];
+      });
+  for (const path of paths) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(resolvePath(session, path)).isDirectory();
+    } catch {
+      // A path that cannot be read is reported by readForImport, with its reason.
+    }
+    if (!isFolder) {
+      expanded.push(path);
+      continue;
+    }
+    const name = basename(path);
+    try {
+      const files = walk(resolvePath(session, path));
+      if (files.length === 0) {
+        expanded.push({ fileName: name, ok: false, error: `The folder "${name}" has no files to import.` });
+      }
+      expanded.push(...files);
+    } catch (error) {
+      expanded.push({ fileName: name, ok: false, error: readFailure(name, error) });
+    }
+  }
+  return expanded;
+}
+
 /** Imports the readable files; each result takes the place of its file, in the order given. */
-async function importFiles(session: Session, call: Call, files: string[]): Promise<ImportResult[]> {
+async function importFiles(session: Session, call: Call, paths: string[]): Promise<ImportResult[]> {
+  const files = expandFolders(session, paths);
   const results: ImportResult[] = [];
   // Read a batch at a time, so at most one batch of files is held in memory.
   for (let first = 0; first < files.length; first += FILES_PER_CALL) {
-    const slots = files.slice(first, first + FILES_PER_CALL).map((file) => readForImport(session, file));
+    const slots = files
+      .slice(first, first + FILES_PER_CALL)
+      .map((file) => (typeof file === 'string' ? readForImport(session, file) : file));
     const readable = slots.filter((slot): slot is ImportFile => 'dataBase64' in slot);
     const imported = readable.length ? await call('source.import', { files: readable }) : [];
     let next = 0;
@@ -104,7 +147,8 @@ async function importFiles(session: Session, call: Call, files: string[]): Promi
   return results;
 }
 
-export function sourceBlock(source: SourceSummary): string {
+/** A source's metadata; a paged source (PDF) shown in full also gives its number of pages. */
+export function sourceBlock(source: SourceSummary & { pages?: number[] | null }): string {
   return block([
     ['Source', source.id],
     ['Title', source.title],
@@ -117,6 +161,7 @@ export function sourceBlock(source: SourceSummary): string {
     ['Tags', source.tags],
     ['Note', source.note],
     ['File', `${source.fileName} (${source.format}, ${plural(source.length, 'character')})`],
+    ['Pages', source.pages ? source.pages.length : undefined],
     ['SHA-256', source.sha256],
     ['Claims', source.claimCount],
     ['Imported', `${source.createdAt} by ${source.createdBy}`],
@@ -124,12 +169,17 @@ export function sourceBlock(source: SourceSummary): string {
 }
 
 export function registerSourceCommands(program: Command, session: Session): void {
-  leaf(program, 'import <case> <files...>', 'import .txt and .md files as sources')
+  leaf(
+    program,
+    'import <case> <paths...>',
+    'import files (text, Markdown, HTML, PDF, Word .docx, e-mail .eml) or folders of them as sources',
+  )
     .addHelpText(
       'after',
-      '\nThe text is normalized once and never changes; the same text imported again is the same source\n' +
-        '(reported as a duplicate). A file that cannot be imported is reported and the others are still imported;\n' +
-        'the exit code is then 2.',
+      '\nA folder is imported with every file in it and below it, hidden files excepted. Each file is read by\n' +
+        'its content, not its name. The text is normalized once and never changes; the same text imported\n' +
+        'again is the same source (reported as a duplicate). A file that cannot be imported is reported and\n' +
+        'the others are still imported; the exit code is then 2.',
     )
     .action((path: string, files: string[], options: JsonOption) =>
       withCase(session, path, async (call) => {

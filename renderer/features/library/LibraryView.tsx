@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../stores/StoresProvider.tsx';
+import { filesOfEntries, type DroppedEntry } from '../../lib/droppedFiles.ts';
 import type { PickedFile } from '../../stores/importsStore.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { LibraryFilters } from './LibraryFilters.tsx';
@@ -80,7 +81,18 @@ export function LibraryView() {
       onDrop={(event) => {
         event.preventDefault();
         setDragging(false);
-        importFiles(event.dataTransfer.files);
+        // A dropped folder is opened and its files imported; entries can only be taken during the event.
+        const entries = [...event.dataTransfer.items]
+          .map((item) => item.webkitGetAsEntry?.() as DroppedEntry | null | undefined)
+          .filter((entry): entry is DroppedEntry => entry !== null && entry !== undefined);
+        if (!entries.some((entry) => entry.isDirectory)) {
+          importFiles(event.dataTransfer.files);
+          return;
+        }
+        void filesOfEntries(entries).then(
+          (found) => stores.imports.getState().importFiles(found.map(({ file }) => picked(file))),
+          (error: unknown) => stores.notices.getState().report(error),
+        );
       }}
     >
       <div className="view-header">

@@ -1,6 +1,6 @@
 // The claims of the open source, in text order: choose one to see its words; edit; delete with a confirmation.
 import { useEffect, useRef, useState } from 'react';
-import type { Claim } from '../../../electron/contract/index.ts';
+import { pageLabel, type Claim } from '../../../electron/contract/index.ts';
 import { CREDIBILITY } from '../../lib/claimForm.ts';
 import { describeEdtf } from '../../lib/describeEdtf.ts';
 import { useStores } from '../../stores/StoresProvider.tsx';
@@ -11,11 +11,13 @@ interface Props {
   /** The claim being edited, whose Edit button is then pressed. */
   editingClaimId: string | null;
   onEdit(claimId: string): void;
+  /** Where each page of a paged source (PDF) starts in its text: each claim then shows its page ("p. 4"). */
+  pages?: readonly number[] | null;
 }
 
 const excerpt = (quote: string, max = 140) => (quote.length > max ? `${quote.slice(0, max - 1)}…` : quote);
 
-export function ClaimList({ claims, selectedClaimId, editingClaimId, onEdit }: Props) {
+export function ClaimList({ claims, selectedClaimId, editingClaimId, onEdit, pages }: Props) {
   const stores = useStores();
   const [confirming, setConfirming] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -38,6 +40,7 @@ export function ClaimList({ claims, selectedClaimId, editingClaimId, onEdit }: P
       {claims.map((claim) => {
         const selected = claim.id === selectedClaimId;
         const date = claim.date ? (describeEdtf(claim.date) ?? claim.date) : null;
+        const page = pageLabel(pages, claim.start);
         return (
           <li key={claim.id} data-claim-id={claim.id} className={selected ? 'selected' : undefined}>
             <button
@@ -49,6 +52,7 @@ export function ClaimList({ claims, selectedClaimId, editingClaimId, onEdit }: P
               <span className="statement">{claim.statement}</span>
               <span className="quote-excerpt">“{excerpt(claim.quote)}”</span>
               <span className="meta">
+                {page && <span className="page">{page}</span>}
                 {claim.claimant && <span>{claim.claimant}</span>}
                 {date && <span>{date}</span>}
                 {claim.place && <span>{claim.place}</span>}

@@ -235,6 +235,7 @@ function Reader({ sourceId }: { sourceId: string }) {
             <div role="tabpanel" id="reader-panel-claims" aria-labelledby="reader-tab-claims">
               <ClaimList
                 claims={claims}
+                pages={source.pages}
                 selectedClaimId={selectedClaimId}
                 editingClaimId={editing ? editing.id : null}
                 onEdit={(claimId) => {

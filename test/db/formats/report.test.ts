@@ -131,7 +131,7 @@ describe('citation report', () => {
     ).toBe("default-src 'none'; style-src 'unsafe-inline'");
     // The hostile words are there, as words.
     expect(document.title).toBe('Citation report: Goma </title><script>x()</script>');
-    const text = document.body.textContent ?? '';
+    const text = document.body?.textContent ?? '';
     expect(text).toContain(HOSTILE_TITLE);
     expect(text).toContain('“<img src=x onerror=alert(2)> "<b>M23</b>" took the airport”');
     expect(text).toContain('<script>alert("statement")</script> M23 took the airport.');
@@ -177,6 +177,6 @@ describe('citation report', () => {
     );
     const { document } = new JSDOM(exportReport(c, 'html', { groupBy: 'date', now: NOW })).window;
     expect(document.querySelector('ol.notes')).toBeNull();
-    expect(document.body.textContent).toContain('The case has no claims yet.');
+    expect(document.body?.textContent).toContain('The case has no claims yet.');
   });
 });

@@ -21,3 +21,14 @@ export function thrown(run: () => unknown): AttestError {
   }
   throw new Error('expected an AttestError, but nothing was thrown');
 }
+
+/** The AttestError a promise rejects with; fails the test when it rejects with something else or resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<AttestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AttestError) return error;
+    throw error;
+  }
+  throw new Error('expected an AttestError, but the promise resolved');
+}

@@ -1,21 +1,22 @@
-// Tests of ingestFile: the choice of importer and every refusal, with messages that name only the base name.
+// Tests of the importer front door through ingestFileSync (the same checks as ingestFile): the choice of importer
+// and every refusal, with messages that name only the base name.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AttestError } from '../../../db/errors.ts';
-import { MAX_SOURCE_BYTES, importerFor, ingestFile, normalizeText } from '../../../db/ingest/index.ts';
+import { MAX_SOURCE_BYTES, importerFor, ingestFileSync, normalizeText } from '../../../db/ingest/index.ts';
 import { fixture, thrown, utf8 } from './fixtures.ts';
 
 const folder = '/home/ines/cases/velmora';
 
-describe('ingestFile', () => {
+describe('ingestFileSync', () => {
   it('reads .md and .markdown as Markdown and everything textual else as plain text', () => {
-    expect(ingestFile(`${folder}/front-matter.md`, fixture('front-matter.md')).format).toBe('md');
-    expect(ingestFile('talks.markdown', fixture('front-matter.md')).format).toBe('md');
-    const text = ingestFile(`${folder}/no-header.txt`, fixture('no-header.txt'));
+    expect(ingestFileSync(`${folder}/front-matter.md`, fixture('front-matter.md')).format).toBe('md');
+    expect(ingestFileSync('talks.markdown', fixture('front-matter.md')).format).toBe('md');
+    const text = ingestFileSync(`${folder}/no-header.txt`, fixture('no-header.txt'));
     expect(text.format).toBe('txt');
     expect(text.mediaType).toBe('text/plain');
     // Front matter in a .txt file is text, not metadata: only the name says Markdown.
-    expect(ingestFile('notes', fixture('front-matter.md')).text.startsWith('---\n')).toBe(true);
+    expect(ingestFileSync('notes', fixture('front-matter.md')).text.startsWith('---\n')).toBe(true);
   });
 
   it('chooses the importer by content: binary garbage named .txt or .md has none', () => {
@@ -24,7 +25,7 @@ describe('ingestFile', () => {
   });
 
   it('normalizes the text it returns', () => {
-    const source = ingestFile('bom-crlf.txt', fixture('bom-crlf.txt'));
+    const source = ingestFileSync('bom-crlf.txt', fixture('bom-crlf.txt'));
     expect(source.text).toBe(
       'Caf\u00e9 owners in Port Calder closed early.\n' +
         'The army said the curfew starts at 8 p.m.\nResidents queued for bread.',
@@ -33,11 +34,11 @@ describe('ingestFile', () => {
   });
 
   it('decodes windows-1252 when the bytes are not UTF-8', () => {
-    expect(ingestFile('windows-1252.txt', fixture('windows-1252.txt')).text).toContain('caf\u00e9s');
+    expect(ingestFileSync('windows-1252.txt', fixture('windows-1252.txt')).text).toContain('caf\u00e9s');
   });
 
   it('reads UTF-16 text with a BOM', () => {
-    expect(ingestFile('utf16le.txt', fixture('utf16le.txt')).text).toBe(
+    expect(ingestFileSync('utf16le.txt', fixture('utf16le.txt')).text).toBe(
       'The harbour of Port Calder reopened on Tuesday, the port authority said.',
     );
   });
@@ -45,11 +46,11 @@ describe('ingestFile', () => {
   it('survives large inputs that defeat backtracking regular expressions', () => {
     // Each of these once threw "Maximum call stack size exceeded" instead of importing.
     const size = 12 * 1024 * 1024;
-    const capitals = ingestFile('capitals.txt', utf8('AB CD '.repeat(size / 6)));
+    const capitals = ingestFileSync('capitals.txt', utf8('AB CD '.repeat(size / 6)));
     expect(capitals.text.length).toBe(size - 1);
-    const blankLines = ingestFile('blank-lines.md', utf8(`${' \n'.repeat(size / 2)}Text.`));
+    const blankLines = ingestFileSync('blank-lines.md', utf8(`${' \n'.repeat(size / 2)}Text.`));
     expect(blankLines.text).toBe('Text.');
-    const longValue = ingestFile('long.md', utf8(`---\ntitle: "${'a'.repeat(size)}"\n---\nText.`));
+    const longValue = ingestFileSync('long.md', utf8(`---\ntitle: "${'a'.repeat(size)}"\n---\nText.`));
     expect(longValue.text.startsWith('---\ntitle: "aaa')).toBe(true);
   });
 
@@ -60,7 +61,7 @@ describe('ingestFile', () => {
 
 describe('ingestFile refusals', () => {
   const refusal = (fileName: string, bytes: Uint8Array, maxBytes?: number): string => {
-    const error = thrown(() => ingestFile(fileName, bytes, maxBytes === undefined ? {} : { maxBytes }));
+    const error = thrown(() => ingestFileSync(fileName, bytes, maxBytes === undefined ? {} : { maxBytes }));
     expect(error.code).toBe('bad-input');
     // One sentence, the base name only: a message never carries the analyst's folders.
     expect(error.message).not.toContain(folder);
@@ -94,7 +95,7 @@ describe('ingestFile refusals', () => {
     expect(refusal(`${folder}/big.txt`, bytes, 32)).toBe(
       '"big.txt" is 33 bytes, over the 32 bytes limit for a source.',
     );
-    expect(ingestFile('fits.txt', bytes, { maxBytes: bytes.length }).text).toBe(
+    expect(ingestFileSync('fits.txt', bytes, { maxBytes: bytes.length }).text).toBe(
       'The harbour was closed on Friday.',
     );
   });
@@ -122,7 +123,7 @@ describe('ingestFile refusals', () => {
         fc.constantFrom('x.txt', 'x.md', 'x'),
         (bytes, fileName) => {
           try {
-            const source = ingestFile(fileName, bytes);
+            const source = ingestFileSync(fileName, bytes);
             expect(normalizeText(source.text)).toBe(source.text);
             expect(source.text.trim()).not.toBe('');
             expect(source.metadata.title).not.toBe('');

@@ -1,13 +1,13 @@
 // Suggestions of stored sources: the codebook's entities, claimed spans, dismissals kept (one row for two
 // analysts), the contract methods, and migration 0040 on a case made at schema 10.
+import { schema10CaseWithSource } from '../schema10Case.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeCase, createCase, openCase } from '../../../db/caseFile.ts';
+import { closeCase, openCase } from '../../../db/caseFile.ts';
 import { createClaim } from '../../../db/claims.ts';
 import { AttestError } from '../../../db/errors.ts';
 import { suggestionIdFor } from '../../../db/ids.ts';
 import { migrations } from '../../../db/migrations/index.ts';
-import { importSources } from '../../../db/sources.ts';
 import { dismissSuggestion, listSuggestions } from '../../../db/suggest/store.ts';
 import { addTag } from '../../../db/tags.ts';
 import { dispatch } from '../../../electron/api/dispatch.ts';
@@ -132,17 +132,12 @@ describe('suggestion.list and suggestion.dismiss', () => {
 describe('migration 0040', () => {
   it('adds dismissed_suggestions to a case made at schema 10 and keeps its sources', async () => {
     const path = join(tempDir(), 'old.attest');
-    const old = createCase(path, { author: 'Ana', migrations: migrations.filter((m) => m.version === 10) });
-    const [imported] = importSources(old, [
-      { fileName: 'report.txt', bytes: new TextEncoder().encode(REPORT) },
-    ]);
-    expect(old.db.pragma('user_version', { simple: true })).toBe(10);
-    closeCase(old);
+    const oldSource = schema10CaseWithSource(path, REPORT);
 
     const c = openCase(path, { author: 'Ana' });
     try {
       expect(c.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
-      const sourceId = imported!.ok ? imported!.id : '';
+      const sourceId = oldSource;
       expect(c.db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(1);
       const [first] = await listSuggestions(c, sourceId);
       dismissSuggestion(c, sourceId, first!.start, first!.end);

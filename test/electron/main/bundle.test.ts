@@ -1,6 +1,5 @@
 // The esbuild bundles: the preload as one CommonJS script that requires only 'electron' (what a sandboxed preload
 // can load), and the main process as one CommonJS file that runs, with its migrations beside it.
-import { migrations } from '../../../db/migrations/index.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -8,7 +7,8 @@ import { Script, createContext, runInThisContext } from 'node:vm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from '../../fakes/electron.ts';
 import { closeCase, createCase } from '../../../db/caseFile.ts';
-import { bundleMain, bundlePreload } from '../../../electron/main/bundle.ts';
+import { migrations } from '../../../db/migrations/index.ts';
+import { bundleMain, bundlePreload, IMPORTER_LIBRARIES } from '../../../electron/main/bundle.ts';
 import { tempDir } from '../../helpers.ts';
 
 vi.mock('electron', () => import('../../fakes/electron.ts'));
@@ -49,7 +49,7 @@ describe('bundlePreload', () => {
 });
 
 describe('bundleMain', () => {
-  it('writes one CommonJS file with only electron, better-sqlite3 and Node built-ins external', async () => {
+  it("writes one CommonJS file with only electron, better-sqlite3, Node built-ins and the importers' libraries external", async () => {
     const outDir = join(tempDir(), 'main');
     const file = await bundleMain(outDir);
     expect(readdirSync(outDir).sort()).toEqual(
@@ -62,6 +62,9 @@ describe('bundleMain', () => {
       'better-sqlite3',
       'electron',
     ]);
+    // The importers' libraries are loaded on first use, from node_modules as they ship.
+    const loadedLater = [...code.matchAll(/\bimport\("([^"]+)"\)/g)].map((match) => match[1]!.split('/')[0]);
+    expect(new Set(loadedLater)).toEqual(new Set(IMPORTER_LIBRARIES));
   });
 
   it('starts the shell from the bundle and serves a case through api:call', async () => {

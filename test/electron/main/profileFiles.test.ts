@@ -154,6 +154,8 @@ describe('import from the File menu', () => {
   });
 
   it('offers the extensions of the importers the engine has', () => {
-    expect(sourceFileExtensions()).toEqual(expect.arrayContaining(['txt', 'md']));
+    expect(sourceFileExtensions()).toEqual(
+      expect.arrayContaining(['txt', 'md', 'html', 'htm', 'pdf', 'docx', 'eml']),
+    );
   });
 });
