@@ -42,9 +42,16 @@ export const entities: Record<EntityKind, EntitySpec> = {
       language: 'language',
       reliability: 'reliability',
       note: 'note',
+      repeats: 'repeats',
       ...common,
     },
     immutable: ['sha256', 'text', 'originalSha256', 'fileName', 'format'],
+    json: ['repeats'],
+    // The ids of the sources this one repeats; none is stored as NULL (the column's meaning), not '[]'.
+    derive: (fields) => {
+      const repeats = fields.repeats as string[] | null | undefined;
+      return { repeats: repeats?.length ? JSON.stringify(repeats) : null };
+    },
     fts: { table: 'sources_fts', columns: ['title', 'outlet', 'text'] },
   },
   claim: {

@@ -10,7 +10,10 @@ export interface Migration {
   dir?: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 10, file: '0010_init.sql' }];
+export const migrations: readonly Migration[] = [
+  { version: 10, file: '0010_init.sql' },
+  { version: 30, file: '0030_source_repeats.sql' },
+];
 
 export const latestVersion: number = migrations[migrations.length - 1]!.version;
 

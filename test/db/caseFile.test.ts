@@ -156,8 +156,10 @@ describe('migrations', () => {
       f.endsWith('.sql'),
     );
     expect(migrations.map((m) => m.file)).toEqual(files.sort());
+    // Numbers are handed out per feature, so a branch may skip one that lands from another branch.
     migrations.forEach((m, i) => {
-      expect(m.version).toBe((i + 1) * 10);
+      expect(m.version % 10).toBe(0);
+      expect(m.version).toBeGreaterThan(i === 0 ? 0 : migrations[i - 1]!.version);
       expect(m.file.startsWith(String(m.version).padStart(4, '0'))).toBe(true);
     });
   });

@@ -1,0 +1,265 @@
+// Near-copies of one story: MinHash fingerprints of word shingles, LSH buckets for lookup, and the "repeats" mark.
+// Two outlets running the same wire report are not two witnesses; finding the copy at import lets the analyst say
+// so. Method: Broder, "On the resemblance and containment of documents" (1997) for shingles and MinHash, and
+// Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3.4, for banding.
+import type { CaseFile } from './caseFile.ts';
+import { prepare, transaction } from './caseFile.ts';
+import { badInput, notFound } from './errors.ts';
+import { beginAction, readEntity, updateEntity } from './history.ts';
+
+/** Words per shingle: five words are rarely shared by chance, and one edited word touches only five shingles. */
+export const SHINGLE_WORDS = 5;
+/** Signature length: the similarity estimate's standard error is sqrt(J(1-J)/128), about 0.044 near 0.5. */
+export const SIGNATURE_SIZE = 128;
+/**
+ * LSH banding: 42 bands of 3 rows (the last 2 slots only count in the estimate). A pair at similarity s becomes a
+ * lookup candidate with probability 1 - (1 - s^3)^42: 0.996 at 0.5, 0.68 at 0.3, 0.04 at 0.1, so copies are
+ * found and unrelated texts are rarely even compared.
+ */
+export const BANDS = 42;
+export const ROWS_PER_BAND = 3;
+/**
+ * Estimated Jaccard similarity of shingle sets at or above which two texts are one story. The demo's wire copy
+ * (the Lorn Courier reprinting Northline with a new byline line, a name and three sentences cut and a paragraph
+ * added) is 0.54; a wire report with a new headline and a sentence added or cut stays above 0.7; two reports of
+ * the same event written apart, even sharing a stock paragraph, stay under 0.25 (test/db/repeats.test.ts).
+ * 0.5 keeps the trimmed reprint and leaves a wide margin above independent reporting.
+ */
+export const REPEAT_THRESHOLD = 0.5;
+/**
+ * Below this many shingles (about 20 words) a text gets no fingerprint: a headline-sized text shares most of its
+ * shingles with any text that quotes it, and too few slots differ for the estimate to mean anything.
+ */
+export const MIN_SHINGLES = 16;
+
+export interface NearCopy {
+  sourceId: string;
+  title: string;
+  outlet: string | null;
+  /** Estimated Jaccard similarity of the two texts' word shingles, 0..1. */
+  similarity: number;
+}
+
+/** murmur3's 32-bit finalizer: a bijection that spreads every input bit over the output. */
+function mix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** FNV-1a over a word's UTF-16 code units; mixed afterwards, so its weak low bits do not matter. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return mix32(h);
+}
+
+/** Fixed seeds (splitmix32 from a constant): the same text gives the same signature on every machine. */
+const SEEDS: Uint32Array = (() => {
+  const seeds = new Uint32Array(SIGNATURE_SIZE);
+  let state = 0x41545354;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    state = (state + 0x9e3779b9) | 0;
+    seeds[i] = mix32(state);
+  }
+  return seeds;
+})();
+
+/** The words of a text as compared: NFC, lower case, letters and digits only (punctuation and layout dropped). */
+export function normalizedWords(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+/** Hashes of the text's distinct five-word shingles. */
+export function shingleHashes(text: string): Uint32Array {
+  const words = normalizedWords(text).map(wordHash);
+  const hashes = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let h = 0;
+    for (let j = 0; j < SHINGLE_WORDS; j++) h = mix32(Math.imul(h, 0x9e3779b1) ^ words[i + j]!);
+    hashes.add(h);
+  }
+  return Uint32Array.from(hashes);
+}
+
+/** The MinHash signature of a text, or null when it is too short to compare (MIN_SHINGLES). */
+export function signatureOf(text: string): Uint32Array | null {
+  const shingles = shingleHashes(text);
+  if (shingles.length < MIN_SHINGLES) return null;
+  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  for (let s = 0; s < shingles.length; s++) {
+    const shingle = shingles[s]!;
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const value = mix32(shingle ^ SEEDS[i]!);
+      if (value < signature[i]!) signature[i] = value;
+    }
+  }
+  return signature;
+}
+
+/** The share of signature slots that agree: an unbiased estimate of the shingle sets' Jaccard similarity. */
+export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_SIZE;
+}
+
+/** One bucket per band: a hash of the band's rows. Texts whose band rows all agree meet in that bucket. */
+export function bandBuckets(signature: Uint32Array): number[] {
+  const buckets: number[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    let h = band;
+    for (let row = 0; row < ROWS_PER_BAND; row++)
+      h = mix32(Math.imul(h, 0x9e3779b1) ^ signature[band * ROWS_PER_BAND + row]!);
+    buckets.push(h | 0);
+  }
+  return buckets;
+}
+
+// Stored little-endian whatever the machine, since case files travel.
+const toBlob = (signature: Uint32Array): Buffer => {
+  const blob = Buffer.alloc(SIGNATURE_SIZE * 4);
+  signature.forEach((value, i) => blob.writeUInt32LE(value, i * 4));
+  return blob;
+};
+
+const fromBlob = (blob: Buffer): Uint32Array => {
+  const signature = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = blob.readUInt32LE(i * 4);
+  return signature;
+};
+
+function storeFingerprint(c: CaseFile, sourceId: string, text: string): Uint32Array | null {
+  const signature = signatureOf(text);
+  prepare(
+    c,
+    `INSERT INTO source_fingerprints (source_id, signature) VALUES (:sourceId, :signature)
+     ON CONFLICT (source_id) DO UPDATE SET signature = excluded.signature`,
+  ).run({ sourceId, signature: signature ? toBlob(signature) : null });
+  prepare(c, 'DELETE FROM source_bands WHERE source_id = ?').run(sourceId);
+  if (signature) {
+    const insert = prepare(
+      c,
+      'INSERT OR IGNORE INTO source_bands (band, bucket, source_id) VALUES (:band, :bucket, :sourceId)',
+    );
+    bandBuckets(signature).forEach((bucket, band) => insert.run({ band, bucket, sourceId }));
+  }
+  return signature;
+}
+
+/**
+ * Computes the fingerprint rows of the given sources that lack them (merge calls it for the sources it brings
+ * in; import for each new source). Derived from the immutable text alone, so no history is written.
+ * Returns how many sources were fingerprinted.
+ */
+export function fingerprintSources(c: CaseFile, sourceIds: readonly string[]): number {
+  if (sourceIds.length === 0) return 0;
+  return transaction(c, () => {
+    const missing = prepare(
+      c,
+      `SELECT s.id, s.text FROM sources s
+       WHERE s.id IN (SELECT value FROM json_each(:ids))
+         AND NOT EXISTS (SELECT 1 FROM source_fingerprints f WHERE f.source_id = s.id)`,
+    ).all({ ids: JSON.stringify(sourceIds) }) as { id: string; text: string }[];
+    for (const source of missing) storeFingerprint(c, source.id, source.text);
+    return missing.length;
+  });
+}
+
+/**
+ * Fingerprints every source that lacks one: a case from before schema 30, or sources written by a path that
+ * did not fingerprint them. Two counts make the usual case (nothing missing) cheap; the rows of tombstoned
+ * sources are kept, so an undone delete needs no recomputation.
+ */
+export function fingerprintMissing(c: CaseFile): number {
+  const gap = prepare(c, 'SELECT (SELECT count(*) FROM sources) - (SELECT count(*) FROM source_fingerprints)')
+    .pluck()
+    .get() as number;
+  if (gap === 0) return 0;
+  return transaction(c, () => {
+    const missing = prepare(
+      c,
+      `SELECT s.id, s.text FROM sources s
+       WHERE NOT EXISTS (SELECT 1 FROM source_fingerprints f WHERE f.source_id = s.id)`,
+    ).all() as { id: string; text: string }[];
+    for (const source of missing) storeFingerprint(c, source.id, source.text);
+    return missing.length;
+  });
+}
+
+function signatureOfSource(c: CaseFile, sourceId: string): Uint32Array | null {
+  const row = prepare(c, 'SELECT signature FROM source_fingerprints WHERE source_id = ?').get(sourceId) as
+    { signature: Buffer | null } | undefined;
+  if (row) return row.signature ? fromBlob(row.signature) : null;
+  const text = prepare(c, 'SELECT text FROM sources WHERE id = ?').pluck().get(sourceId) as
+    string | undefined;
+  if (text === undefined) throw notFound(`There is no source with id ${sourceId} in this case.`);
+  return transaction(c, () => storeFingerprint(c, sourceId, text));
+}
+
+/**
+ * The live sources whose text is a near-copy of this source's (REPEAT_THRESHOLD), most similar first.
+ * Only sources sharing an LSH bucket are compared, so the cost grows with the number of copies, not of sources.
+ */
+export function findNearCopies(c: CaseFile, sourceId: string): NearCopy[] {
+  fingerprintMissing(c);
+  const signature = signatureOfSource(c, sourceId);
+  if (!signature) return [];
+  const candidates = prepare(
+    c,
+    `SELECT s.id AS sourceId, s.title, s.outlet, f.signature FROM sources s
+     JOIN source_fingerprints f ON f.source_id = s.id
+     WHERE s.deleted = 0 AND s.id <> :sourceId AND s.id IN (
+       SELECT b.source_id FROM json_each(:buckets) k
+       JOIN source_bands b ON b.band = k.key AND b.bucket = k.value)`,
+  ).all({ sourceId, buckets: JSON.stringify(bandBuckets(signature)) }) as (Omit<NearCopy, 'similarity'> & {
+    signature: Buffer;
+  })[];
+  return candidates
+    .map(({ signature: other, ...source }) => ({
+      ...source,
+      similarity: estimateSimilarity(signature, fromBlob(other)),
+    }))
+    .filter((copy) => copy.similarity >= REPEAT_THRESHOLD)
+    .sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title));
+}
+
+function liveSourceRepeats(c: CaseFile, id: string): string[] {
+  const source = readEntity(c, 'source', id);
+  if (!source || source.deleted) throw notFound(`There is no source with id ${id} in this case.`);
+  return source.repeats as string[];
+}
+
+/** Marks a source as a repeat of another (one undoable action). Returns the ids it now repeats. */
+export function markRepeat(c: CaseFile, sourceId: string, repeatsId: string): string[] {
+  return transaction(c, () => {
+    const repeats = liveSourceRepeats(c, sourceId);
+    const original = liveSourceRepeats(c, repeatsId);
+    if (sourceId === repeatsId) throw badInput('A source cannot be a repeat of itself.');
+    if (original.includes(sourceId)) {
+      throw badInput('That source is already marked as a repeat of this one; unmark it first.');
+    }
+    if (repeats.includes(repeatsId)) return repeats;
+    const next = [...repeats, repeatsId].sort();
+    updateEntity(c, beginAction(c, 'Mark source as repeat'), 'source', sourceId, { repeats: next });
+    return next;
+  });
+}
+
+/** Takes back a repeat mark (one undoable action). Returns the ids the source still repeats. */
+export function unmarkRepeat(c: CaseFile, sourceId: string, repeatsId: string): string[] {
+  return transaction(c, () => {
+    const repeats = liveSourceRepeats(c, sourceId);
+    if (!repeats.includes(repeatsId)) return repeats;
+    const next = repeats.filter((id) => id !== repeatsId);
+    updateEntity(c, beginAction(c, 'Unmark source as repeat'), 'source', sourceId, { repeats: next });
+    return next;
+  });
+}
