@@ -13,6 +13,7 @@ import { badInput } from '../../db/errors.ts';
 import { exportCsv, exportJson } from '../../db/export.ts';
 import { historyOf, redo, undo, undoState } from '../../db/history.ts';
 import { addLink, deleteLink, listLinks } from '../../db/links.ts';
+import { findNearCopies, markRepeat, unmarkRepeat } from '../../db/repeats.ts';
 import { addReview, listReviews, reviewQueue } from '../../db/reviews.ts';
 import { search } from '../../db/search.ts';
 import {
@@ -54,6 +55,7 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'history.state',
   'source.list',
   'source.get',
+  'source.repeats',
   'claim.get',
   'claim.list',
   'claim.history',
@@ -127,6 +129,18 @@ export function createHandlers(session: Session): Handlers {
     'source.delete': ({ id }) => {
       deleteSource(c(), id);
       return { deleted: true };
+    },
+    'source.repeats': ({ sourceId }) => {
+      getSource(c(), sourceId);
+      return findNearCopies(c(), sourceId);
+    },
+    'source.markRepeat': ({ sourceId, repeatsId }) => {
+      markRepeat(c(), sourceId, repeatsId);
+      return getSource(c(), sourceId);
+    },
+    'source.unmarkRepeat': ({ sourceId, repeatsId }) => {
+      unmarkRepeat(c(), sourceId, repeatsId);
+      return getSource(c(), sourceId);
     },
 
     'claim.create': ({ sourceId, start, end, quote, occurrence, tags, ...fields }) => {
