@@ -38,6 +38,8 @@ export interface SourcesState {
   /** Saves metadata; true when the engine took it, false when it refused (the error is reported). */
   update(id: string, patch: DetailsPatch): Promise<boolean>;
   loadText(id: string): Promise<void>;
+  /** Takes back the mark that a source repeats another (near-copies of one story). */
+  unmarkRepeat(id: string, repeatsId: string): Promise<void>;
 }
 
 /** Search results are capped by the contract at 500; the library shows that many matches at most. */
@@ -121,6 +123,16 @@ export function createSourcesStore(client: ApiClient, report: Report) {
       } catch (error) {
         report(error);
         return false;
+      }
+    },
+    async unmarkRepeat(id, repeatsId) {
+      try {
+        const source = await client.call('source.unmarkRepeat', { sourceId: id, repeatsId });
+        const summary: SourceSummary & { text?: string } = { ...source };
+        delete summary.text;
+        set((state) => ({ byId: { ...state.byId, [id]: summary } }));
+      } catch (error) {
+        report(error);
       }
     },
     async loadText(id) {

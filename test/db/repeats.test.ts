@@ -21,57 +21,8 @@ import {
 } from '../../db/repeats.ts';
 import { sourceIdFor } from '../../db/ids.ts';
 import { deleteSource, getSource, importSources, listSources, sha256Of } from '../../db/sources.ts';
+import { BOILERPLATE, OTHER_STORY, REPRINT, WIRE } from '../fixtures/repeats.ts';
 import { addSource, newCase, refusal, tempDir } from '../helpers.ts';
-
-const WIRE = `title: Rebels take Tovel crossing as talks stall
-source: Northline
-
-TOVEL, Selvaria (Northline) — Fighters of the Red Ridge Brigades took control of the border crossing at Tovel on Tuesday after two days of clashes with government troops, the interior ministry said, closing the last open road between Upper Dasha province and the coast.
-
-The ministry said at least twelve soldiers and an unknown number of civilians were killed in the fighting, which began on Sunday night when rebel units attacked army positions on the hills above the town. The Red Ridge Brigades said they had lost four fighters.
-
-Talks between the government and the rebels in the capital, Lorn, were suspended on Monday after the delegations failed to agree on a ceasefire line. A mediator from the regional council said both sides had been asked to return to the table next week.
-
-Traders in Tovel said hundreds of lorries carrying grain and fuel were stuck on the coastal side of the crossing. Prices of bread in Mirek doubled within a day, residents said.
-
-According to UN experts, the rebels have received mortars and drones from the Kovari Guard, a militia that controls the hills east of Tovel. The Kovari Guard has denied supplying any weapons.
-
-The interior ministry said the army would retake the crossing "within days" and urged civilians to stay indoors.
-`;
-
-/** The same wire story in another outlet: new headline and byline, one sentence cut, one added, one shortened. */
-const REPRINT = `title: Tovel border crossing falls to Red Ridge rebels
-author: Staff and wire reports
-source: The Lorn Courier
-
-TOVEL, Selvaria (Northline) — Fighters of the Red Ridge Brigades took control of the border crossing at Tovel on Tuesday after two days of clashes with government troops, the interior ministry said, closing the last open road between Upper Dasha province and the coast.
-
-The ministry said at least twelve soldiers and an unknown number of civilians were killed in the fighting, which began on Sunday night when rebel units attacked army positions on the hills above the town.
-
-Talks between the government and the rebels in the capital, Lorn, were suspended on Monday after the delegations failed to agree on a ceasefire line. A mediator from the regional council said both sides had been asked to return to the table next week.
-
-Traders in Tovel said hundreds of lorries carrying grain and fuel were stuck on the coastal side of the crossing. Prices of bread in Mirek doubled within a day, residents said.
-
-According to UN experts, the rebels have received mortars and drones from the Kovari Guard, a militia that controls the hills east of Tovel. The Kovari Guard has denied supplying any weapons.
-
-The interior ministry said the army would retake the crossing "within days". The Lorn Courier could not reach Tovel by telephone on Wednesday.
-`;
-
-/** The stock paragraph two outlets append to every report from the region. */
-const BOILERPLATE = `Upper Dasha province has been contested since the Red Ridge Brigades took up arms two years ago. According to UN experts, the rebels have received mortars and drones from the Kovari Guard, a militia that controls the hills east of Tovel.`;
-
-/** Another story on the same conflict, written apart, sharing the stock paragraph. */
-const OTHER_STORY = `title: Bread prices soar in Mirek as Tovel road stays shut
-source: Dasha Herald
-
-MIREK, Selvaria — Families in Mirek queued for hours outside bakeries on Wednesday as the price of a loaf rose to three times its level of last week, after fighting closed the road through Tovel to the coast.
-
-"We have flour for two more days, then nothing," said a baker in the old market, who asked not to be named. The city council said it had asked the regional council for an air bridge, but the airport has been closed since the rebels shelled the runway in March.
-
-Shopkeepers said fuel had run out at most filling stations, and that generators at the main hospital were being rationed to six hours a day.
-
-${BOILERPLATE}
-`;
 
 const WIRE_WITH_BOILERPLATE = `${WIRE}\n${BOILERPLATE}\n`;
 
@@ -108,9 +59,8 @@ describe('fingerprints', () => {
     expect(Array.from(signatureOf(WIRE)!)).toEqual(Array.from(first));
     expect(bandBuckets(first)).toHaveLength(BANDS);
     // Pinned values: a change of hash or seeds would orphan every stored fingerprint, so it must be deliberate.
-    expect(
-      Array.from(signatureOf(Array.from({ length: 30 }, (_, i) => `w${i}`).join(' '))!.slice(0, 3)),
-    ).toMatchInlineSnapshot(`
+    expect(Array.from(signatureOf(Array.from({ length: 30 }, (_, i) => `w${i}`).join(' '))!.slice(0, 3)))
+      .toMatchInlineSnapshot(`
       [
         137214653,
         83304867,
