@@ -50,10 +50,13 @@ function mix32(x: number): number {
   return x >>> 0;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over a word's UTF-16 code units; mixed afterwards, so its weak low bits do not matter. */
-function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+export function wordHash(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   return mix32(h);
 }
 
@@ -77,9 +80,55 @@ export function normalizedWords(text: string): string[] {
     .filter((word) => word !== '');
 }
 
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+const wordCharacterCache = new Map<number, boolean>();
+
+/** Whether a code point outside ASCII is a letter or digit, as normalizedWords decides it (cached: few occur). */
+function isWordCodePoint(codePoint: number): boolean {
+  let is = wordCharacterCache.get(codePoint);
+  if (is === undefined) {
+    is = WORD_CHARACTER.test(String.fromCodePoint(codePoint));
+    wordCharacterCache.set(codePoint, is);
+  }
+  return is;
+}
+
+/**
+ * wordHash of each of normalizedWords(text), in one pass without building the words: import hashes every text,
+ * and the split was most of a fingerprint's cost. test/db/repeats.test.ts checks the two agree on any text.
+ */
+export function wordHashes(text: string): number[] {
+  const lower = text.normalize('NFC').toLowerCase();
+  const hashes: number[] = [];
+  let h = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const unit = lower.charCodeAt(i);
+    let isWord: boolean;
+    let units = 1;
+    if (unit < 0x80) isWord = (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39);
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < lower.length) {
+      const codePoint = lower.codePointAt(i)!;
+      units = codePoint > 0xffff ? 2 : 1;
+      isWord = isWordCodePoint(codePoint);
+    } else isWord = isWordCodePoint(unit);
+    if (isWord) {
+      for (let j = 0; j < units; j++) h = Math.imul(h ^ lower.charCodeAt(i + j), FNV_PRIME);
+      inWord = true;
+    } else if (inWord) {
+      hashes.push(mix32(h));
+      h = FNV_OFFSET;
+      inWord = false;
+    }
+    i += units - 1;
+  }
+  if (inWord) hashes.push(mix32(h));
+  return hashes;
+}
+
 /** Hashes of the text's distinct five-word shingles. */
 export function shingleHashes(text: string): Uint32Array {
-  const words = normalizedWords(text).map(wordHash);
+  const words = wordHashes(text);
   const hashes = new Set<number>();
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
     let h = 0;

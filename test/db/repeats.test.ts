@@ -1,6 +1,7 @@
 // Near-copies: shingles and MinHash, the threshold against real edits and shared boilerplate, import, marks, lazy fill.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { closeCase, createCase, openCase, transaction, type CaseFile } from '../../db/caseFile.ts';
 import { historyOf, undo } from '../../db/history.ts';
@@ -18,6 +19,8 @@ import {
   shingleHashes,
   signatureOf,
   unmarkRepeat,
+  wordHash,
+  wordHashes,
 } from '../../db/repeats.ts';
 import { sourceIdFor } from '../../db/ids.ts';
 import { deleteSource, getSource, importSources, listSources, sha256Of } from '../../db/sources.ts';
@@ -51,6 +54,20 @@ describe('fingerprints', () => {
     ]);
     const decomposed = WIRE.normalize('NFD').toUpperCase().replaceAll('\n\n', '\n');
     expect(Array.from(signatureOf(decomposed)!)).toEqual(Array.from(signatureOf(WIRE)!));
+  });
+
+  it('hashes in one pass exactly the words normalizedWords gives, for any text', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom(' ', '—', 'É', 'e\u0301', 'ΟΔΟΣ ', '𝐀𝟏', '\ud835', '\udc00', 'İ', 'ß', '٣', '\n'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(wordHashes(text)).toEqual(normalizedWords(text).map(wordHash));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is deterministic: the same text gives the same signature and buckets in every run', () => {
