@@ -137,7 +137,9 @@ interface InPageDragAndDrop {
 
 /** Selects the first occurrence of a phrase in the element's text, across text nodes, as a drag would. */
 async function selectPhrase(container: Locator, phrase: string): Promise<void> {
-  const found = await container.evaluate((element: InPageElement, wanted: string) => {
+  // Typed as unknown, then narrowed: with DOM types in scope (jsdom's) evaluate offers HTMLElement | SVGElement.
+  const found = await container.evaluate((node: unknown, wanted: string) => {
+    const element = node as InPageElement;
     const document = element.ownerDocument;
     const walker = document.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
     const nodes: { node: InPageText; start: number }[] = [];
