@@ -108,6 +108,15 @@ describe('near-copies in Chromium (browser mode)', () => {
       undo: 'Mark source as repeat',
     });
 
+    // The reader shows the mark under the source's title.
+    await page.getByRole('button', { name: 'Open tovel-reprint.txt in the Reader' }).click();
+    await poll(() => page.getByRole('heading', { name: REPRINT_TITLE }).count()).toBe(1);
+    await poll(() => page.locator('.reader .view-header').textContent()).toContain(
+      `Repeat of “${WIRE_TITLE}”`,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'repeats-reader-badge.png') });
+    await page.getByRole('button', { name: 'Library' }).click();
+
     // Compare side by side: both sources in the compare view.
     await notice.getByRole('button', { name: `Compare side by side with “${WIRE_TITLE}”` }).click();
     await poll(() => page.getByRole('heading', { name: 'Compare' }).count()).toBe(1);
