@@ -179,7 +179,9 @@ const toBlob = (signature: Uint32Array): Buffer => {
   return blob;
 };
 
-const fromBlob = (blob: Buffer): Uint32Array => {
+/** null for a blob of the wrong size: the schema's CHECK refuses one, but a case file may come from anyone. */
+const fromBlob = (blob: Buffer): Uint32Array | null => {
+  if (blob.length !== SIGNATURE_SIZE * 4) return null;
   const signature = new Uint32Array(SIGNATURE_SIZE);
   for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = blob.readUInt32LE(i * 4);
   return signature;
@@ -246,7 +248,9 @@ export function fingerprintMissing(c: CaseFile): number {
 function signatureOfSource(c: CaseFile, sourceId: string): Uint32Array | null {
   const row = prepare(c, 'SELECT signature FROM source_fingerprints WHERE source_id = ?').get(sourceId) as
     { signature: Buffer | null } | undefined;
-  if (row) return row.signature ? fromBlob(row.signature) : null;
+  if (row && !row.signature) return null;
+  const stored = row?.signature ? fromBlob(row.signature) : null;
+  if (stored) return stored;
   const text = prepare(c, 'SELECT text FROM sources WHERE id = ?').pluck().get(sourceId) as
     string | undefined;
   if (text === undefined) throw notFound(`There is no source with id ${sourceId} in this case.`);
@@ -272,10 +276,10 @@ export function findNearCopies(c: CaseFile, sourceId: string): NearCopy[] {
     signature: Buffer;
   })[];
   return candidates
-    .map(({ signature: other, ...source }) => ({
-      ...source,
-      similarity: estimateSimilarity(signature, fromBlob(other)),
-    }))
+    .flatMap(({ signature: blob, ...source }) => {
+      const other = fromBlob(blob);
+      return other ? [{ ...source, similarity: estimateSimilarity(signature, other) }] : [];
+    })
     .filter((copy) => copy.similarity >= REPEAT_THRESHOLD)
     .sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title));
 }

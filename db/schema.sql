@@ -132,7 +132,7 @@ CREATE TABLE source_bands (
 
 CREATE TABLE source_fingerprints (
   source_id TEXT PRIMARY KEY REFERENCES sources (id),
-  signature BLOB
+  signature BLOB CHECK (signature IS NULL OR length(signature) = 512)
 ) STRICT;
 
 CREATE TABLE source_tags (

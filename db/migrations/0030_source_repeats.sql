@@ -8,7 +8,7 @@ ALTER TABLE sources ADD COLUMN repeats TEXT CHECK (repeats IS NULL OR json_valid
 -- One MinHash signature per source (128 little-endian 32-bit values); NULL when the text is too short to say.
 CREATE TABLE source_fingerprints (
   source_id TEXT PRIMARY KEY REFERENCES sources (id),
-  signature BLOB
+  signature BLOB CHECK (signature IS NULL OR length(signature) = 512)
 ) STRICT;
 
 -- Locality-sensitive hashing: a source is in one bucket per band, and near-copies share at least one bucket,

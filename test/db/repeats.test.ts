@@ -236,6 +236,26 @@ describe('derived rows', () => {
     expect(fingerprintMissing(c)).toBe(0);
   });
 
+  it('a malformed signature (a file from elsewhere) is recomputed or skipped, never a crash', () => {
+    const c = newCase();
+    const original = addSource(c, WIRE, 'wire.txt');
+    const copy = addSource(c, REPRINT, 'reprint.txt');
+    const garble = (id: string) => {
+      c.db.pragma('ignore_check_constraints = ON');
+      c.db.prepare(`UPDATE source_fingerprints SET signature = x'0102' WHERE source_id = ?`).run(id);
+      c.db.pragma('ignore_check_constraints = OFF');
+    };
+    garble(original);
+    expect(findNearCopies(c, copy)).toEqual([]);
+    // Looked up itself, its fingerprint is computed again from the text.
+    expect(findNearCopies(c, original).map((n) => n.sourceId)).toEqual([copy]);
+    expect(findNearCopies(c, copy).map((n) => n.sourceId)).toEqual([original]);
+    // The schema itself refuses one.
+    expect(() =>
+      c.db.prepare(`UPDATE source_fingerprints SET signature = x'01' WHERE source_id = ?`).run(copy),
+    ).toThrow(/CHECK constraint failed/);
+  });
+
   it('an older case migrates to schema 30 and finds copies among sources imported before', () => {
     // Written as Attest at schema 10 wrote sources (today's import needs the schema 30 tables).
     const path = join(tempDir(), 'old.attest');
