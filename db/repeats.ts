@@ -284,23 +284,26 @@ export function findNearCopies(c: CaseFile, sourceId: string): NearCopy[] {
     .sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title));
 }
 
-function liveSourceRepeats(c: CaseFile, id: string): string[] {
+function liveSource(c: CaseFile, id: string): { title: string; repeats: string[] } {
   const source = readEntity(c, 'source', id);
   if (!source || source.deleted) throw notFound(`There is no source with id ${id} in this case.`);
-  return source.repeats as string[];
+  return { title: source.title as string, repeats: source.repeats as string[] };
 }
 
 /** Marks a source as a repeat of another (one undoable action). Returns the ids it now repeats. */
 export function markRepeat(c: CaseFile, sourceId: string, repeatsId: string): string[] {
   return transaction(c, () => {
-    const repeats = liveSourceRepeats(c, sourceId);
-    const original = liveSourceRepeats(c, repeatsId);
+    const source = liveSource(c, sourceId);
+    const original = liveSource(c, repeatsId);
     if (sourceId === repeatsId) throw badInput('A source cannot be a repeat of itself.');
-    if (original.includes(sourceId)) {
-      throw badInput('That source is already marked as a repeat of this one; unmark it first.');
+    // One of two copies repeats the other; both ways would leave neither as the one to count.
+    if (original.repeats.includes(sourceId)) {
+      throw badInput(
+        `“${original.title}” is already marked as a repeat of “${source.title}”; unmark it first.`,
+      );
     }
-    if (repeats.includes(repeatsId)) return repeats;
-    const next = [...repeats, repeatsId].sort();
+    if (source.repeats.includes(repeatsId)) return source.repeats;
+    const next = [...source.repeats, repeatsId].sort();
     updateEntity(c, beginAction(c, 'Mark source as repeat'), 'source', sourceId, { repeats: next });
     return next;
   });
@@ -309,7 +312,7 @@ export function markRepeat(c: CaseFile, sourceId: string, repeatsId: string): st
 /** Takes back a repeat mark (one undoable action). Returns the ids the source still repeats. */
 export function unmarkRepeat(c: CaseFile, sourceId: string, repeatsId: string): string[] {
   return transaction(c, () => {
-    const repeats = liveSourceRepeats(c, sourceId);
+    const { repeats } = liveSource(c, sourceId);
     if (!repeats.includes(repeatsId)) return repeats;
     const next = repeats.filter((id) => id !== repeatsId);
     updateEntity(c, beginAction(c, 'Unmark source as repeat'), 'source', sourceId, { repeats: next });
