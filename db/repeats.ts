@@ -1,4 +1,4 @@
-// Near-copies of one story: MinHash fingerprints of word shingles, LSH buckets for lookup, and the "repeats" mark.
+// Near-copies of one story: MinHash fingerprints of word shingles, an LSH index for lookup, and the "repeats" mark.
 // Two outlets running the same wire report are not two witnesses; finding the copy at import lets the analyst say
 // so. Method: Broder, "On the resemblance and containment of documents" (1997) for shingles and MinHash, and
 // Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3.4, for banding.
@@ -61,8 +61,8 @@ export function wordHash(word: string): number {
 }
 
 /** Fixed seeds (splitmix32 from a constant): the same text gives the same signature on every machine. */
-const SEEDS: Uint32Array = (() => {
-  const seeds = new Uint32Array(SIGNATURE_SIZE);
+const SEEDS: Int32Array = (() => {
+  const seeds = new Int32Array(SIGNATURE_SIZE);
   let state = 0x41545354;
   for (let i = 0; i < SIGNATURE_SIZE; i++) {
     state = (state + 0x9e3779b9) | 0;
@@ -138,18 +138,31 @@ export function shingleHashes(text: string): Uint32Array {
   return Uint32Array.from(hashes);
 }
 
-/** The MinHash signature of a text, or null when it is too short to compare (MIN_SHINGLES). */
+/**
+ * The MinHash signature of a text, or null when it is too short to compare (MIN_SHINGLES).
+ * The loop runs 128 times per shingle, so it stays in 32-bit integers: each value has its top bit flipped, which
+ * makes signed comparison order them as unsigned, and is flipped back at the end. (Values above 2^31 in a
+ * Uint32Array are doubles to the engine, and made this loop several times slower.)
+ */
 export function signatureOf(text: string): Uint32Array | null {
-  const shingles = shingleHashes(text);
+  const shingles = Int32Array.from(shingleHashes(text));
   if (shingles.length < MIN_SHINGLES) return null;
-  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  const minimum = new Int32Array(SIGNATURE_SIZE).fill(0x7fffffff);
   for (let s = 0; s < shingles.length; s++) {
     const shingle = shingles[s]!;
     for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const value = mix32(shingle ^ SEEDS[i]!);
-      if (value < signature[i]!) signature[i] = value;
+      let x = shingle ^ SEEDS[i]!;
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      x ^= x >>> 16;
+      x ^= -0x80000000;
+      if (x < minimum[i]!) minimum[i] = x;
     }
   }
+  const signature = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = (minimum[i]! ^ -0x80000000) >>> 0;
   return signature;
 }
 
@@ -160,14 +173,17 @@ export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
   return same / SIGNATURE_SIZE;
 }
 
-/** One bucket per band: a hash of the band's rows. Texts whose band rows all agree meet in that bucket. */
+/**
+ * One bucket per band: the band's number times 2^32 plus a hash of its rows, so one integer column says both.
+ * Texts whose band rows all agree meet in that bucket.
+ */
 export function bandBuckets(signature: Uint32Array): number[] {
   const buckets: number[] = [];
   for (let band = 0; band < BANDS; band++) {
     let h = band;
     for (let row = 0; row < ROWS_PER_BAND; row++)
       h = mix32(Math.imul(h, 0x9e3779b1) ^ signature[band * ROWS_PER_BAND + row]!);
-    buckets.push(h | 0);
+    buckets.push(band * 2 ** 32 + h);
   }
   return buckets;
 }
@@ -187,6 +203,57 @@ const fromBlob = (blob: Buffer): Uint32Array | null => {
   return signature;
 };
 
+/**
+ * The LSH index of one connection: every fingerprint, and the sources in each band bucket. It lives in memory,
+ * built from source_fingerprints on the first lookup (about 0.1 s for 10,000 sources): stored as rows, the 42
+ * bucket rows of each source went to random places in a table far larger than SQLite's page cache, and writing
+ * them cost more than the rest of an import (test/bench/run.ts measured it). Entries never go stale: a source's
+ * text never changes and its id derives from the text's hash, so even an entry left by a rolled-back import is
+ * right should that source exist; a lookup reads only live sources from the file.
+ */
+interface LshIndex {
+  signatures: Map<string, Uint32Array | null>;
+  /** Bucket -> the source in it, or the sources when several are. */
+  buckets: Map<number, string | string[]>;
+  loaded: boolean;
+}
+
+const indexes = new WeakMap<object, LshIndex>();
+
+function addToIndex(index: LshIndex, sourceId: string, signature: Uint32Array | null): void {
+  index.signatures.set(sourceId, signature);
+  if (!signature) return;
+  for (const bucket of bandBuckets(signature)) {
+    const there = index.buckets.get(bucket);
+    if (there === undefined) index.buckets.set(bucket, sourceId);
+    else if (typeof there === 'string') {
+      if (there !== sourceId) index.buckets.set(bucket, [there, sourceId]);
+    } else if (!there.includes(sourceId)) there.push(sourceId);
+  }
+}
+
+/** The connection's index, filled from the file on first use (fingerprinting any source that lacks one). */
+function lshIndex(c: CaseFile): LshIndex {
+  let index = indexes.get(c.db);
+  if (!index) {
+    index = { signatures: new Map(), buckets: new Map(), loaded: false };
+    indexes.set(c.db, index);
+  }
+  if (!index.loaded) {
+    const rows = prepare(c, 'SELECT source_id AS sourceId, signature FROM source_fingerprints').all() as {
+      sourceId: string;
+      signature: Buffer | null;
+    }[];
+    for (const row of rows) {
+      const signature = row.signature ? fromBlob(row.signature) : null;
+      // A malformed one stays out until its source is looked up and fingerprinted again.
+      if (!row.signature || signature) addToIndex(index, row.sourceId, signature);
+    }
+    index.loaded = true;
+  }
+  return index;
+}
+
 function storeFingerprint(c: CaseFile, sourceId: string, text: string): Uint32Array | null {
   const signature = signatureOf(text);
   prepare(
@@ -194,14 +261,8 @@ function storeFingerprint(c: CaseFile, sourceId: string, text: string): Uint32Ar
     `INSERT INTO source_fingerprints (source_id, signature) VALUES (:sourceId, :signature)
      ON CONFLICT (source_id) DO UPDATE SET signature = excluded.signature`,
   ).run({ sourceId, signature: signature ? toBlob(signature) : null });
-  prepare(c, 'DELETE FROM source_bands WHERE source_id = ?').run(sourceId);
-  if (signature) {
-    const insert = prepare(
-      c,
-      'INSERT OR IGNORE INTO source_bands (band, bucket, source_id) VALUES (:band, :bucket, :sourceId)',
-    );
-    bandBuckets(signature).forEach((bucket, band) => insert.run({ band, bucket, sourceId }));
-  }
+  const index = indexes.get(c.db);
+  if (index?.loaded) addToIndex(index, sourceId, signature);
   return signature;
 }
 
@@ -245,12 +306,10 @@ export function fingerprintMissing(c: CaseFile): number {
   });
 }
 
-function signatureOfSource(c: CaseFile, sourceId: string): Uint32Array | null {
-  const row = prepare(c, 'SELECT signature FROM source_fingerprints WHERE source_id = ?').get(sourceId) as
-    { signature: Buffer | null } | undefined;
-  if (row && !row.signature) return null;
-  const stored = row?.signature ? fromBlob(row.signature) : null;
-  if (stored) return stored;
+function signatureOfSource(c: CaseFile, index: LshIndex, sourceId: string): Uint32Array | null {
+  const known = index.signatures.get(sourceId);
+  if (known !== undefined) return known;
+  // Not in the index: its stored fingerprint was unreadable, or it was written by another connection.
   const text = prepare(c, 'SELECT text FROM sources WHERE id = ?').pluck().get(sourceId) as
     string | undefined;
   if (text === undefined) throw notFound(`There is no source with id ${sourceId} in this case.`);
@@ -259,28 +318,34 @@ function signatureOfSource(c: CaseFile, sourceId: string): Uint32Array | null {
 
 /**
  * The live sources whose text is a near-copy of this source's (REPEAT_THRESHOLD), most similar first.
- * Only sources sharing an LSH bucket are compared, so the cost grows with the number of copies, not of sources.
+ * Only sources sharing an LSH bucket are compared, so the cost grows with the number of copies, not of sources;
+ * only those that pass are read from the file.
  */
 export function findNearCopies(c: CaseFile, sourceId: string): NearCopy[] {
   fingerprintMissing(c);
-  const signature = signatureOfSource(c, sourceId);
+  const index = lshIndex(c);
+  const signature = signatureOfSource(c, index, sourceId);
   if (!signature) return [];
-  const candidates = prepare(
+  const candidates = new Set<string>();
+  for (const bucket of bandBuckets(signature)) {
+    const there = index.buckets.get(bucket);
+    if (typeof there === 'string') candidates.add(there);
+    else for (const id of there ?? []) candidates.add(id);
+  }
+  candidates.delete(sourceId);
+  const similarity = new Map<string, number>();
+  for (const id of candidates) {
+    const estimate = estimateSimilarity(signature, index.signatures.get(id)!);
+    if (estimate >= REPEAT_THRESHOLD) similarity.set(id, estimate);
+  }
+  if (similarity.size === 0) return [];
+  const sources = prepare(
     c,
-    `SELECT s.id AS sourceId, s.title, s.outlet, f.signature FROM sources s
-     JOIN source_fingerprints f ON f.source_id = s.id
-     WHERE s.deleted = 0 AND s.id <> :sourceId AND s.id IN (
-       SELECT b.source_id FROM json_each(:buckets) k
-       JOIN source_bands b ON b.band = k.key AND b.bucket = k.value)`,
-  ).all({ sourceId, buckets: JSON.stringify(bandBuckets(signature)) }) as (Omit<NearCopy, 'similarity'> & {
-    signature: Buffer;
-  })[];
-  return candidates
-    .flatMap(({ signature: blob, ...source }) => {
-      const other = fromBlob(blob);
-      return other ? [{ ...source, similarity: estimateSimilarity(signature, other) }] : [];
-    })
-    .filter((copy) => copy.similarity >= REPEAT_THRESHOLD)
+    `SELECT id AS sourceId, title, outlet FROM sources
+     WHERE deleted = 0 AND id IN (SELECT value FROM json_each(:ids))`,
+  ).all({ ids: JSON.stringify([...similarity.keys()]) }) as Omit<NearCopy, 'similarity'>[];
+  return sources
+    .map((source) => ({ ...source, similarity: similarity.get(source.sourceId)! }))
     .sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title));
 }
 

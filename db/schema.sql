@@ -123,13 +123,6 @@ CREATE TABLE reviews (
   deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
 ) STRICT;
 
-CREATE TABLE source_bands (
-  band INTEGER NOT NULL,
-  bucket INTEGER NOT NULL,
-  source_id TEXT NOT NULL REFERENCES sources (id),
-  PRIMARY KEY (band, bucket, source_id)
-) STRICT, WITHOUT ROWID;
-
 CREATE TABLE source_fingerprints (
   source_id TEXT PRIMARY KEY REFERENCES sources (id),
   signature BLOB CHECK (signature IS NULL OR length(signature) = 512)
@@ -215,8 +208,6 @@ CREATE INDEX links_from ON links (from_claim_id);
 CREATE INDEX links_to ON links (to_claim_id);
 
 CREATE INDEX reviews_by_claim ON reviews (claim_id, hlc);
-
-CREATE INDEX source_bands_by_source ON source_bands (source_id);
 
 CREATE INDEX source_tags_by_source ON source_tags (source_id);
 

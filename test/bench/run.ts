@@ -456,10 +456,9 @@ try {
   progress('near-copies: fingerprint + lookup per source, with the full case in place');
   const nearSample = sourceIds.filter((_, i) => i % Math.max(1, Math.floor(sourceIds.length / 500)) === 0);
   transaction(c, () => {
-    for (const table of ['source_bands', 'source_fingerprints'])
-      c!.db
-        .prepare(`DELETE FROM ${table} WHERE source_id IN (SELECT value FROM json_each(?))`)
-        .run(JSON.stringify(nearSample));
+    c!.db
+      .prepare(`DELETE FROM source_fingerprints WHERE source_id IN (SELECT value FROM json_each(?))`)
+      .run(JSON.stringify(nearSample));
   });
   let nearCopiesFound = 0;
   const nearMs = timed(() =>
