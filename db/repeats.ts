@@ -174,7 +174,7 @@ export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * One bucket per band: the band's number times 2^32 plus a hash of its rows, so one integer column says both.
+ * One bucket per band: the band's number times 2^32 plus a hash of its rows, so one number says both.
  * Texts whose band rows all agree meet in that bucket.
  */
 export function bandBuckets(signature: Uint32Array): number[] {
