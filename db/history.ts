@@ -44,9 +44,16 @@ export const entities: Record<EntityKind, EntitySpec> = {
       note: 'note',
       // JSON text (an array of offsets) or null, kept as such in the creation record: fixed with the text.
       pages: 'pages',
+      repeats: 'repeats',
       ...common,
     },
     immutable: ['sha256', 'text', 'originalSha256', 'fileName', 'format', 'pages'],
+    json: ['repeats'],
+    // The ids of the sources this one repeats; none is stored as NULL (the column's meaning), not '[]'.
+    derive: (fields) => {
+      const repeats = fields.repeats as string[] | null | undefined;
+      return { repeats: repeats?.length ? JSON.stringify(repeats) : null };
+    },
     fts: { table: 'sources_fts', columns: ['title', 'outlet', 'text'] },
   },
   claim: {

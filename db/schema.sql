@@ -146,6 +146,11 @@ CREATE TABLE reviews (
   deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
 ) STRICT;
 
+CREATE TABLE source_fingerprints (
+  source_id TEXT PRIMARY KEY REFERENCES sources (id),
+  signature BLOB CHECK (signature IS NULL OR length(signature) = 512)
+) STRICT;
+
 CREATE TABLE source_tags (
   seq INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -181,7 +186,7 @@ CREATE TABLE sources (
   updated_by TEXT NOT NULL REFERENCES authors (id),
   hlc TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
-, pages TEXT) STRICT;
+, pages TEXT, repeats TEXT CHECK (repeats IS NULL OR json_valid(repeats))) STRICT;
 
 CREATE VIRTUAL TABLE sources_fts USING fts5 (
   title, outlet, text,

@@ -8,6 +8,7 @@ import { AttestError, badInput, notFound } from './errors.ts';
 import { beginAction, insertEntity, readEntity, updateEntity } from './history.ts';
 import { sourceIdFor } from './ids.ts';
 import { ingestFile, ingestFileSync } from './ingest/index.ts';
+import { findNearCopies, fingerprintSources, type NearCopy } from './repeats.ts';
 import type { IngestedSource } from './ingest/types.ts';
 import { ensureTag, resolveTag, tagAndDescendants, tagPathsOf, tagSource } from './tags.ts';
 
@@ -35,6 +36,8 @@ export interface SourceSummary {
   language: string | null;
   reliability: Reliability | null;
   note: string | null;
+  /** Ids of the sources this one repeats (the analyst's mark: near-copies of one story). */
+  repeats: string[];
   sha256: string;
   fileName: string;
   format: string;
@@ -66,6 +69,8 @@ export type ImportResult =
       publishedAt: string | null;
       sha256: string;
       duplicate: boolean;
+      /** Live sources whose text is a near-copy of this one (none for a duplicate). */
+      repeats: NearCopy[];
     }
   | { fileName: string; ok: false; error: string };
 
@@ -184,6 +189,12 @@ export function commitImport(c: CaseFile, prepared: readonly PreparedFile[]): Im
         });
       }
       const row = readEntity(c, 'source', id)!;
+      // Checked as each file is stored, so the second of two copies in one batch finds the first.
+      let repeats: NearCopy[] = [];
+      if (!duplicate) {
+        fingerprintSources(c, [id]);
+        repeats = findNearCopies(c, id);
+      }
       return {
         fileName,
         ok: true,
@@ -192,6 +203,7 @@ export function commitImport(c: CaseFile, prepared: readonly PreparedFile[]): Im
         publishedAt: (row.publishedAt as string | null) ?? null,
         sha256,
         duplicate,
+        repeats,
       };
     });
   });
@@ -292,12 +304,13 @@ export function deleteSource(c: CaseFile, id: string): void {
 
 const SELECT_SOURCE = `
   SELECT s.id, s.title, s.outlet, s.author, s.url, s.published_at AS publishedAt, s.language, s.reliability,
-    s.note, s.sha256, s.file_name AS fileName, s.format, length(s.text) AS length,
+    s.note, s.repeats, s.sha256, s.file_name AS fileName, s.format, length(s.text) AS length,
     (SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.deleted = 0) AS claimCount,
     s.created_at AS createdAt, a.name AS createdBy, s.updated_at AS updatedAt
   FROM sources s JOIN authors a ON a.id = s.created_by`;
 
-type RawSource = Omit<SourceSummary, 'tags' | 'createdAt' | 'updatedAt'> & {
+type RawSource = Omit<SourceSummary, 'tags' | 'repeats' | 'createdAt' | 'updatedAt'> & {
+  repeats: string | null;
   createdAt: number;
   updatedAt: number;
 };
@@ -311,6 +324,7 @@ function toSummaries(c: CaseFile, raws: RawSource[]): SourceSummary[] {
   return raws.map((r) => ({
     ...r,
     tags: tags.get(r.id) ?? [],
+    repeats: r.repeats ? (JSON.parse(r.repeats) as string[]) : [],
     createdAt: new Date(r.createdAt).toISOString(),
     updatedAt: new Date(r.updatedAt).toISOString(),
   }));

@@ -13,6 +13,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 10, file: '0010_init.sql' },
   { version: 20, file: '0020_source_pages.sql' },
+  { version: 30, file: '0030_source_repeats.sql' },
   { version: 40, file: '0040_dismissed_suggestions.sql' },
   { version: 50, file: '0050_merge_conflicts.sql' },
 ];

@@ -18,6 +18,7 @@ import { exportReport } from '../../db/formats/report.ts';
 import { exportAnnotations } from '../../db/formats/webAnnotation.ts';
 import { historyOf, redo, undo, undoState } from '../../db/history.ts';
 import { addLink, deleteLink, listLinks } from '../../db/links.ts';
+import { findNearCopies, markRepeat, unmarkRepeat } from '../../db/repeats.ts';
 import { addReview, listReviews, reviewQueue } from '../../db/reviews.ts';
 import { search } from '../../db/search.ts';
 import {
@@ -62,6 +63,7 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'history.state',
   'source.list',
   'source.get',
+  'source.repeats',
   'claim.get',
   'claim.list',
   'claim.history',
@@ -139,6 +141,18 @@ export function createHandlers(session: Session): Handlers {
     'source.delete': ({ id }) => {
       deleteSource(c(), id);
       return { deleted: true };
+    },
+    'source.repeats': ({ sourceId }) => {
+      getSource(c(), sourceId);
+      return findNearCopies(c(), sourceId);
+    },
+    'source.markRepeat': ({ sourceId, repeatsId }) => {
+      markRepeat(c(), sourceId, repeatsId);
+      return getSource(c(), sourceId);
+    },
+    'source.unmarkRepeat': ({ sourceId, repeatsId }) => {
+      unmarkRepeat(c(), sourceId, repeatsId);
+      return getSource(c(), sourceId);
     },
 
     'claim.create': ({ sourceId, start, end, quote, occurrence, tags, ...fields }) => {

@@ -126,6 +126,11 @@ export const contract = {
     }),
   ),
   'source.delete': method<{ deleted: true }>()(z.strictObject({ id })),
+  /** Near-copies of a source among the case's live sources, most similar first. */
+  'source.repeats': method<T.NearCopy[]>()(z.strictObject({ sourceId: id })),
+  /** Marks a source as a repeat of another (not independent corroboration); undoable. */
+  'source.markRepeat': method<T.Source>()(z.strictObject({ sourceId: id, repeatsId: id })),
+  'source.unmarkRepeat': method<T.Source>()(z.strictObject({ sourceId: id, repeatsId: id })),
 
   'claim.create': method<T.Claim>()(
     z.strictObject({

@@ -37,6 +37,8 @@ export interface SourceSummary {
   language: string | null;
   reliability: Reliability | null;
   note: string | null;
+  /** Ids of the sources this one repeats (marked by the analyst: copies of one story). */
+  repeats: string[];
   sha256: string;
   fileName: string;
   format: string;
@@ -63,8 +65,19 @@ export type ImportResult =
       publishedAt: string | null;
       sha256: string;
       duplicate: boolean;
+      /** Live sources whose text is a near-copy of this one; empty for a duplicate. */
+      repeats: NearCopy[];
     }
   | { fileName: string; ok: false; error: string };
+
+/** A source whose text is nearly the same as another's: the same story, edited. */
+export interface NearCopy {
+  sourceId: string;
+  title: string;
+  outlet: string | null;
+  /** Estimated share of five-word sequences the two texts have in common (Jaccard), 0..1. */
+  similarity: number;
+}
 
 export interface Claim {
   id: string;

@@ -1,5 +1,6 @@
 // Importing files: reading them, sending them in batches, the progress bar and the per-file outcome.
 import { createStore } from 'zustand/vanilla';
+import type { NearCopy } from '../../electron/contract/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { batchFiles, bytesToBase64, refusalBeforeReading, type FileToImport } from '../lib/importFiles.ts';
 import type { Report } from './noticesStore.ts';
@@ -12,7 +13,16 @@ export interface PickedFile {
 }
 
 export type ImportOutcome =
-  | { fileName: string; outcome: 'imported'; sourceId: string; title: string }
+  | {
+      fileName: string;
+      outcome: 'imported';
+      sourceId: string;
+      title: string;
+      /** Sources already in the case with nearly the same text: offered as "repeats". */
+      repeats: NearCopy[];
+      /** Of those, the ones the analyst has marked this source as repeating. */
+      marked: string[];
+    }
   | { fileName: string; outcome: 'duplicate'; sourceId: string; title: string }
   | { fileName: string; outcome: 'refused'; reason: string };
 
@@ -23,6 +33,8 @@ export interface ImportsState {
   total: number;
   outcomes: ImportOutcome[];
   importFiles(files: readonly PickedFile[]): Promise<void>;
+  /** Marks an imported source as a repeat of one of its near-copies. */
+  markRepeat(sourceId: string, repeatsId: string): Promise<void>;
   /** The engine's `import.progressed` for the batch being sent. */
   progressed(progress: { done: number; total: number }): void;
   clear(): void;
@@ -38,6 +50,18 @@ export function createImportsStore(client: ApiClient, report: Report) {
     outcomes: [],
     progressed({ done }) {
       if (get().running) set({ done: Math.min(get().total, finishedBefore + done) });
+    },
+    async markRepeat(sourceId, repeatsId) {
+      try {
+        const source = await client.call('source.markRepeat', { sourceId, repeatsId });
+        set((state) => ({
+          outcomes: state.outcomes.map((o) =>
+            o.outcome === 'imported' && o.sourceId === sourceId ? { ...o, marked: source.repeats } : o,
+          ),
+        }));
+      } catch (error) {
+        report(error);
+      }
     },
     clear() {
       if (!get().running) set({ outcomes: [], done: 0, total: 0 });
@@ -60,14 +84,23 @@ export function createImportsStore(client: ApiClient, report: Report) {
           const results = await client.call('source.import', { files: batch });
           for (const result of results) {
             outcomes.push(
-              result.ok
-                ? {
-                    fileName: result.fileName,
-                    outcome: result.duplicate ? 'duplicate' : 'imported',
-                    sourceId: result.id,
-                    title: result.title,
-                  }
-                : { fileName: result.fileName, outcome: 'refused', reason: result.error },
+              !result.ok
+                ? { fileName: result.fileName, outcome: 'refused', reason: result.error }
+                : result.duplicate
+                  ? {
+                      fileName: result.fileName,
+                      outcome: 'duplicate',
+                      sourceId: result.id,
+                      title: result.title,
+                    }
+                  : {
+                      fileName: result.fileName,
+                      outcome: 'imported',
+                      sourceId: result.id,
+                      title: result.title,
+                      repeats: result.repeats,
+                      marked: [],
+                    },
             );
           }
           finishedBefore += batch.length;

@@ -38,6 +38,8 @@ export interface SourcesState {
   /** Saves metadata; true when the engine took it, false when it refused (the error is reported). */
   update(id: string, patch: DetailsPatch): Promise<boolean>;
   loadText(id: string): Promise<void>;
+  /** Takes back the mark that a source repeats another (near-copies of one story). */
+  unmarkRepeat(id: string, repeatsId: string): Promise<void>;
 }
 
 /** Search results are capped by the contract at 500; the library shows that many matches at most. */
@@ -109,11 +111,11 @@ export function createSourcesStore(client: ApiClient, report: Report) {
     async update(id, patch) {
       try {
         const source = await client.call('source.update', { id, ...patch });
-        const { text, ...summary } = source;
+        const { text, pages, ...summary } = source;
         set((state) => ({
           byId: { ...state.byId, [id]: summary },
           // The text never changes, so a loaded one stays; its metadata is the new one.
-          texts: state.texts[id] ? { ...state.texts, [id]: { ...summary, text } } : state.texts,
+          texts: state.texts[id] ? { ...state.texts, [id]: { ...summary, text, pages } } : state.texts,
         }));
         // A changed outlet, date or tag can move the source in or out of the filters.
         await get().load();
@@ -121,6 +123,17 @@ export function createSourcesStore(client: ApiClient, report: Report) {
       } catch (error) {
         report(error);
         return false;
+      }
+    },
+    async unmarkRepeat(id, repeatsId) {
+      try {
+        const source = await client.call('source.unmarkRepeat', { sourceId: id, repeatsId });
+        const summary: SourceSummary & { text?: string; pages?: number[] | null } = { ...source };
+        delete summary.text;
+        delete summary.pages;
+        set((state) => ({ byId: { ...state.byId, [id]: summary } }));
+      } catch (error) {
+        report(error);
       }
     },
     async loadText(id) {

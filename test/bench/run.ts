@@ -16,6 +16,7 @@ import { createClaimIn } from '../../db/claims.ts';
 import { parseEventDate } from '../../db/dates.ts';
 import { beginAction } from '../../db/history.ts';
 import { ingestFileSync } from '../../db/ingest/index.ts';
+import { findNearCopies, fingerprintSources } from '../../db/repeats.ts';
 import { search } from '../../db/search.ts';
 import { importSources } from '../../db/sources.ts';
 import { timelineBuckets, timelineWindow, type BucketUnit } from '../../db/timeline.ts';
@@ -465,6 +466,50 @@ try {
   const formats = await benchImportFormats();
   rows.push(...formats.rows);
   summary.importFormats = formats.summary;
+  // --- Near-copies -------------------------------------------------------------------------------------
+  // What import adds per source to find near-copies: its fingerprint (shingles, MinHash, LSH rows) and the
+  // lookup among the sources already in the case, measured with the full case in place. A sample of sources
+  // loses its fingerprint rows (untimed), then each is fingerprinted and looked up again, in one transaction as
+  // in an import; the baseline is the raw per-source import time of the same run.
+  progress('near-copies: fingerprint + lookup per source, with the full case in place');
+  const nearSample = sourceIds.filter((_, i) => i % Math.max(1, Math.floor(sourceIds.length / 500)) === 0);
+  transaction(c, () => {
+    c!.db
+      .prepare(`DELETE FROM source_fingerprints WHERE source_id IN (SELECT value FROM json_each(?))`)
+      .run(JSON.stringify(nearSample));
+  });
+  let nearCopiesFound = 0;
+  const nearMs = timed(() =>
+    transaction(c!, () => {
+      for (const id of nearSample) {
+        fingerprintSources(c!, [id]);
+        nearCopiesFound += findNearCopies(c!, id).length;
+      }
+    }),
+  ).ms;
+  const nearPerSource = nearMs / nearSample.length;
+  const rawPerSource = rawSourcesMs / nSources;
+  rows.push({
+    section: 'import',
+    measure: `near-copy fingerprint + lookup, per source (${nSources.toLocaleString('en-US')} in case)`,
+    engine: formatMs(nearPerSource),
+    baseline: formatMs(rawPerSource),
+    ratio: nearPerSource / rawPerSource,
+    goal: '',
+    verdict: '',
+  });
+  notes.push(
+    `near-copies: fingerprint + lookup ${formatMs(nearPerSource)} per source over ${nearSample.length} sources ` +
+      `(${((nearPerSource / (engine.sourcesMs / nSources)) * 100).toFixed(0)}% of the engine's per-source import, ` +
+      `which includes it); ${nearCopiesFound} near-copies found.`,
+  );
+  summary.nearCopies = {
+    sampled: nearSample.length,
+    perSourceMs: nearPerSource,
+    rawImportPerSourceMs: rawPerSource,
+    ratio: nearPerSource / rawPerSource,
+    found: nearCopiesFound,
+  };
 
   // --- Search -----------------------------------------------------------------------------------------
   progress('search');

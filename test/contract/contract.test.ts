@@ -190,6 +190,16 @@ async function scenario(client: Client) {
     tags: ['Regions/North Kivu'],
   });
   await call('source.get', { id: sourceId });
+  // The same report again with a sentence added: a near-copy, offered as a repeat.
+  const [copy] = (await call('source.import', {
+    files: [
+      { fileName: 'goma-copy.txt', dataBase64: base64(`${REPORT}Aid agencies said roads were closed.\n`) },
+    ],
+  })) as { id: string; repeats: unknown[] }[];
+  out.copyRepeats = copy!.repeats;
+  out.nearCopies = await call('source.repeats', { sourceId: copy!.id });
+  out.marked = await call('source.markRepeat', { sourceId: copy!.id, repeatsId: sourceId });
+  out.unmarked = await call('source.unmarkRepeat', { sourceId: copy!.id, repeatsId: sourceId });
   const a = (await call('claim.create', {
     sourceId,
     quote: 'about 4,000 Rwandan soldiers support the rebels',
@@ -320,13 +330,19 @@ const BAD_CALLS: [string, unknown, string][] = [
   ['annotation.import', { fileName: 'a.json', dataBase64: base64('{"type": "Note"}') }, 'bad-input'],
   ['suggestion.dismiss', { sourceId: 'missing', start: 0, end: 1 }, 'not-found'],
   ['suggestion.dismiss', { sourceId: 'x', start: 5, end: 0 }, 'bad-input'],
+  ['source.repeats', { sourceId: 'missing' }, 'not-found'],
+  ['source.markRepeat', { sourceId: 'missing', repeatsId: 'other' }, 'not-found'],
 ];
 
 describe.each(['in-process', 'http'] as const)('the contract %s', (kind) => {
   it('answers every method, announces changes, and reports import progress', async () => {
     const client = await newClient(kind);
-    const { called } = await scenario(client);
+    const { called, out } = await scenario(client);
     expect([...called].sort()).toEqual([...methodNames].sort());
+    expect(out.copyRepeats).toHaveLength(1);
+    expect(out.nearCopies).toEqual(out.copyRepeats);
+    expect(out.marked.repeats).toHaveLength(1);
+    expect(out.unmarked.repeats).toEqual([]);
     await new Promise((r) => setTimeout(r, 50));
     expect(client.events).toContainEqual({ name: 'import.progressed', payload: { done: 2, total: 2 } });
     expect(client.events).toContainEqual({ name: 'case.changed', payload: { method: 'claim.create' } });

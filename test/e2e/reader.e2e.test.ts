@@ -137,7 +137,7 @@ interface InPageDragAndDrop {
 
 /** Selects the first occurrence of a phrase in the element's text, across text nodes, as a drag would. */
 async function selectPhrase(container: Locator, phrase: string): Promise<void> {
-  // The page's own element type is not ours to name: typed by what this function uses.
+  // Typed as unknown, then narrowed: with DOM types in scope (jsdom's) evaluate offers HTMLElement | SVGElement.
   const found = await container.evaluate((node: unknown, wanted: string) => {
     const element = node as InPageElement;
     const document = element.ownerDocument;

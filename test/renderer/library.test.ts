@@ -23,6 +23,7 @@ const source = (id: string, extra: Partial<SourceSummary> = {}): SourceSummary =
   language: null,
   reliability: null,
   note: null,
+  repeats: [],
   sha256: id,
   fileName: `${id}.txt`,
   format: 'txt',

@@ -41,6 +41,7 @@ const source = (id: string, title: string, extra: Partial<SourceSummary> = {}): 
   language: null,
   reliability: null,
   note: null,
+  repeats: [],
   sha256: id,
   fileName: `${id}.txt`,
   format: 'txt',

@@ -23,6 +23,7 @@ import {
   type Session,
 } from '../session.ts';
 import { leaf, type JsonOption } from './common.ts';
+import { nearCopyLines, registerRepeatCommands } from './repeats.ts';
 
 interface SourceFilterOptions extends JsonOption {
   tag?: string;
@@ -159,6 +160,7 @@ export function sourceBlock(source: SourceSummary & { pages?: number[] | null })
     ['Language', source.language],
     ['Reliability', source.reliability],
     ['Tags', source.tags],
+    ['Repeats', source.repeats],
     ['Note', source.note],
     ['File', `${source.fileName} (${source.format}, ${plural(source.length, 'character')})`],
     ['Pages', source.pages ? source.pages.length : undefined],
@@ -201,7 +203,10 @@ export function registerSourceCommands(program: Command, session: Session): void
           const summary = `Imported ${plural(ok.length - duplicates, 'new source')}${
             duplicates ? `, ${plural(duplicates, 'duplicate')} already in the case` : ''
           }${refused.length ? `; ${plural(refused.length, 'file')} refused` : ''}.`;
-          return `${table(['FILE', 'ID', 'PUBLISHED', 'SHA-256', 'STATUS', 'TITLE'], rows, '')}\n${summary}`.trim();
+          const nearCopies = nearCopyLines(results);
+          return `${table(['FILE', 'ID', 'PUBLISHED', 'SHA-256', 'STATUS', 'TITLE'], rows, '')}\n${summary}${
+            nearCopies ? `\n${nearCopies}` : ''
+          }`.trim();
         });
       }),
     );
@@ -292,4 +297,6 @@ export function registerSourceCommands(program: Command, session: Session): void
         );
       }),
     );
+
+  registerRepeatCommands(program, source, session);
 }

@@ -1,7 +1,9 @@
-// The import's progress bar and what became of each file: imported, already in the case, or refused and why.
+// The import's progress bar and what became of each file: imported (and any near-copies of it already in the case),
+// already in the case, or refused and why.
 import { useStore } from 'zustand';
 import { useStores } from '../../stores/StoresProvider.tsx';
 import type { ImportOutcome } from '../../stores/importsStore.ts';
+import { NearCopies } from './NearCopies.tsx';
 
 const describe = (outcome: ImportOutcome): string => {
   switch (outcome.outcome) {
@@ -56,6 +58,15 @@ export function ImportPanel() {
                 >
                   Open
                 </button>
+              )}
+              {outcome.outcome === 'imported' && outcome.repeats.length > 0 && (
+                <NearCopies
+                  fileName={outcome.fileName}
+                  sourceId={outcome.sourceId}
+                  copies={outcome.repeats}
+                  marked={outcome.marked}
+                  onMark={(repeatsId) => store.getState().markRepeat(outcome.sourceId, repeatsId)}
+                />
               )}
             </li>
           ))}

@@ -6,6 +6,7 @@ import type { SourceSummary } from '../../../electron/contract/index.ts';
 import { formatDay } from '../../lib/formatDate.ts';
 import { sortSources, type SourceColumn } from '../../lib/sortSources.ts';
 import { useStores } from '../../stores/StoresProvider.tsx';
+import { RepeatBadges } from './RepeatBadges.tsx';
 import { RELIABILITY } from './sourceDetails.ts';
 
 const COLUMNS: { column: SourceColumn; label: string; className?: string }[] = [
@@ -97,7 +98,10 @@ export function SourcesTable({ onEdit }: { onEdit(id: string): void }) {
               onDoubleClick={() => openSource(source.id)}
               onKeyDown={(event) => onRowKeyDown(event, source, index)}
             >
-              <td className="col-title">{source.title}</td>
+              <td className="col-title">
+                {source.title}
+                <RepeatBadges source={source} />
+              </td>
               <td>{source.outlet ?? ''}</td>
               <td className="nowrap">
                 {source.publishedAt ? (

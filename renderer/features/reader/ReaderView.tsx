@@ -8,6 +8,7 @@ import { countHiddenCharacters } from '../../lib/hiddenCharacters.ts';
 import { offsetsFromRange, tidySpan, type Span } from '../../lib/selectionOffsets.ts';
 import { suggestionDraft } from '../../lib/suggestionDraft.ts';
 import { useStores } from '../../stores/StoresProvider.tsx';
+import { RepeatBadges } from '../library/RepeatBadges.tsx';
 import { ClaimForm } from './ClaimForm.tsx';
 import { ClaimList } from './ClaimList.tsx';
 import { SourceText } from './SourceText.tsx';
@@ -129,6 +130,7 @@ function Reader({ sourceId }: { sourceId: string }) {
               .filter(Boolean)
               .join(' · ')}
           </p>
+          {summary && <RepeatBadges source={summary} />}
         </div>
         <div className="toolbar">
           <span className="selection-hint" aria-live="polite">

@@ -136,7 +136,7 @@ describe('import from the File menu', () => {
   });
 
   it('reports only when something was refused', () => {
-    const ok = { ok: true as const, id: '1', title: 't', publishedAt: null, sha256: 'h' };
+    const ok = { ok: true as const, id: '1', title: 't', publishedAt: null, sha256: 'h', repeats: [] };
     expect(importReport([{ ...ok, fileName: 'a.txt', duplicate: false }], [])).toBeNull();
     expect(
       importReport(

@@ -1,0 +1,386 @@
+// Near-copies of one story: MinHash fingerprints of word shingles, an LSH index for lookup, and the "repeats" mark.
+// Two outlets running the same wire report are not two witnesses; finding the copy at import lets the analyst say
+// so. Method: Broder, "On the resemblance and containment of documents" (1997) for shingles and MinHash, and
+// Leskovec, Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3.4, for banding.
+import type { CaseFile } from './caseFile.ts';
+import { prepare, transaction } from './caseFile.ts';
+import { badInput, notFound } from './errors.ts';
+import { beginAction, readEntity, updateEntity } from './history.ts';
+
+/** Words per shingle: five words are rarely shared by chance, and one edited word touches only five shingles. */
+export const SHINGLE_WORDS = 5;
+/** Signature length: the similarity estimate's standard error is sqrt(J(1-J)/128), about 0.044 near 0.5. */
+export const SIGNATURE_SIZE = 128;
+/**
+ * LSH banding: 42 bands of 3 rows (the last 2 slots only count in the estimate). A pair at similarity s becomes a
+ * lookup candidate with probability 1 - (1 - s^3)^42: 0.996 at 0.5, 0.68 at 0.3, 0.04 at 0.1, so copies are
+ * found and unrelated texts are rarely even compared.
+ */
+export const BANDS = 42;
+export const ROWS_PER_BAND = 3;
+/**
+ * Estimated Jaccard similarity of shingle sets at or above which two texts are one story. The demo's wire copy
+ * (the Lorn Courier reprinting Northline with a new byline line, a name and three sentences cut and a paragraph
+ * added) is 0.54; a wire report with a new headline and a sentence added or cut stays above 0.7; two reports of
+ * the same event written apart, even sharing a stock paragraph, stay under 0.25 (test/db/repeats.test.ts).
+ * 0.5 keeps the trimmed reprint and leaves a wide margin above independent reporting.
+ */
+export const REPEAT_THRESHOLD = 0.5;
+/**
+ * Below this many shingles (about 20 words) a text gets no fingerprint: a headline-sized text shares most of its
+ * shingles with any text that quotes it, and too few slots differ for the estimate to mean anything.
+ */
+export const MIN_SHINGLES = 16;
+
+export interface NearCopy {
+  sourceId: string;
+  title: string;
+  outlet: string | null;
+  /** Estimated Jaccard similarity of the two texts' word shingles, 0..1. */
+  similarity: number;
+}
+
+/** murmur3's 32-bit finalizer: a bijection that spreads every input bit over the output. */
+function mix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over a word's UTF-16 code units; mixed afterwards, so its weak low bits do not matter. */
+export function wordHash(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return mix32(h);
+}
+
+/** Fixed seeds (splitmix32 from a constant): the same text gives the same signature on every machine. */
+const SEEDS: Int32Array = (() => {
+  const seeds = new Int32Array(SIGNATURE_SIZE);
+  let state = 0x41545354;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    state = (state + 0x9e3779b9) | 0;
+    seeds[i] = mix32(state);
+  }
+  return seeds;
+})();
+
+/** The words of a text as compared: NFC, lower case, letters and digits only (punctuation and layout dropped). */
+export function normalizedWords(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+const wordCharacterCache = new Map<number, boolean>();
+
+/** Whether a code point outside ASCII is a letter or digit, as normalizedWords decides it (cached: few occur). */
+function isWordCodePoint(codePoint: number): boolean {
+  let is = wordCharacterCache.get(codePoint);
+  if (is === undefined) {
+    is = WORD_CHARACTER.test(String.fromCodePoint(codePoint));
+    wordCharacterCache.set(codePoint, is);
+  }
+  return is;
+}
+
+/**
+ * wordHash of each of normalizedWords(text), in one pass without building the words: import hashes every text,
+ * and the split was most of a fingerprint's cost. test/db/repeats.test.ts checks the two agree on any text.
+ */
+export function wordHashes(text: string): number[] {
+  const lower = text.normalize('NFC').toLowerCase();
+  const hashes: number[] = [];
+  let h = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const unit = lower.charCodeAt(i);
+    let isWord: boolean;
+    let units = 1;
+    if (unit < 0x80) isWord = (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39);
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < lower.length) {
+      const codePoint = lower.codePointAt(i)!;
+      units = codePoint > 0xffff ? 2 : 1;
+      isWord = isWordCodePoint(codePoint);
+    } else isWord = isWordCodePoint(unit);
+    if (isWord) {
+      for (let j = 0; j < units; j++) h = Math.imul(h ^ lower.charCodeAt(i + j), FNV_PRIME);
+      inWord = true;
+    } else if (inWord) {
+      hashes.push(mix32(h));
+      h = FNV_OFFSET;
+      inWord = false;
+    }
+    i += units - 1;
+  }
+  if (inWord) hashes.push(mix32(h));
+  return hashes;
+}
+
+/** Hashes of the text's distinct five-word shingles. */
+export function shingleHashes(text: string): Uint32Array {
+  const words = wordHashes(text);
+  const hashes = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let h = 0;
+    for (let j = 0; j < SHINGLE_WORDS; j++) h = mix32(Math.imul(h, 0x9e3779b1) ^ words[i + j]!);
+    hashes.add(h);
+  }
+  return Uint32Array.from(hashes);
+}
+
+/**
+ * The MinHash signature of a text, or null when it is too short to compare (MIN_SHINGLES).
+ * The loop runs 128 times per shingle, so it stays in 32-bit integers: each value has its top bit flipped, which
+ * makes signed comparison order them as unsigned, and is flipped back at the end. (Values above 2^31 in a
+ * Uint32Array are doubles to the engine, and made this loop several times slower.)
+ */
+export function signatureOf(text: string): Uint32Array | null {
+  const shingles = Int32Array.from(shingleHashes(text));
+  if (shingles.length < MIN_SHINGLES) return null;
+  const minimum = new Int32Array(SIGNATURE_SIZE).fill(0x7fffffff);
+  for (let s = 0; s < shingles.length; s++) {
+    const shingle = shingles[s]!;
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      let x = shingle ^ SEEDS[i]!;
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      x ^= x >>> 16;
+      x ^= -0x80000000;
+      if (x < minimum[i]!) minimum[i] = x;
+    }
+  }
+  const signature = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = (minimum[i]! ^ -0x80000000) >>> 0;
+  return signature;
+}
+
+/** The share of signature slots that agree: an unbiased estimate of the shingle sets' Jaccard similarity. */
+export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_SIZE;
+}
+
+/**
+ * One bucket per band: the band's number times 2^32 plus a hash of its rows, so one number says both.
+ * Texts whose band rows all agree meet in that bucket.
+ */
+export function bandBuckets(signature: Uint32Array): number[] {
+  const buckets: number[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    let h = band;
+    for (let row = 0; row < ROWS_PER_BAND; row++)
+      h = mix32(Math.imul(h, 0x9e3779b1) ^ signature[band * ROWS_PER_BAND + row]!);
+    buckets.push(band * 2 ** 32 + h);
+  }
+  return buckets;
+}
+
+// Stored little-endian whatever the machine, since case files travel.
+const toBlob = (signature: Uint32Array): Buffer => {
+  const blob = Buffer.alloc(SIGNATURE_SIZE * 4);
+  signature.forEach((value, i) => blob.writeUInt32LE(value, i * 4));
+  return blob;
+};
+
+/** null for a blob of the wrong size: the schema's CHECK refuses one, but a case file may come from anyone. */
+const fromBlob = (blob: Buffer): Uint32Array | null => {
+  if (blob.length !== SIGNATURE_SIZE * 4) return null;
+  const signature = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = blob.readUInt32LE(i * 4);
+  return signature;
+};
+
+/**
+ * The LSH index of one connection: every fingerprint, and the sources in each band bucket. It lives in memory,
+ * built from source_fingerprints on the first lookup (about 0.1 s for 10,000 sources): stored as rows, the 42
+ * bucket rows of each source went to random places in a table far larger than SQLite's page cache, and writing
+ * them cost more than the rest of an import (test/bench/run.ts measured it). Entries never go stale: a source's
+ * text never changes and its id derives from the text's hash, so even an entry left by a rolled-back import is
+ * right should that source exist; a lookup reads only live sources from the file.
+ */
+interface LshIndex {
+  signatures: Map<string, Uint32Array | null>;
+  /** Bucket -> the source in it, or the sources when several are. */
+  buckets: Map<number, string | string[]>;
+  loaded: boolean;
+}
+
+const indexes = new WeakMap<object, LshIndex>();
+
+function addToIndex(index: LshIndex, sourceId: string, signature: Uint32Array | null): void {
+  index.signatures.set(sourceId, signature);
+  if (!signature) return;
+  for (const bucket of bandBuckets(signature)) {
+    const there = index.buckets.get(bucket);
+    if (there === undefined) index.buckets.set(bucket, sourceId);
+    else if (typeof there === 'string') {
+      if (there !== sourceId) index.buckets.set(bucket, [there, sourceId]);
+    } else if (!there.includes(sourceId)) there.push(sourceId);
+  }
+}
+
+/** The connection's index, filled from the file on first use (fingerprinting any source that lacks one). */
+function lshIndex(c: CaseFile): LshIndex {
+  let index = indexes.get(c.db);
+  if (!index) {
+    index = { signatures: new Map(), buckets: new Map(), loaded: false };
+    indexes.set(c.db, index);
+  }
+  if (!index.loaded) {
+    const rows = prepare(c, 'SELECT source_id AS sourceId, signature FROM source_fingerprints').all() as {
+      sourceId: string;
+      signature: Buffer | null;
+    }[];
+    for (const row of rows) {
+      const signature = row.signature ? fromBlob(row.signature) : null;
+      // A malformed one stays out until its source is looked up and fingerprinted again.
+      if (!row.signature || signature) addToIndex(index, row.sourceId, signature);
+    }
+    index.loaded = true;
+  }
+  return index;
+}
+
+function storeFingerprint(c: CaseFile, sourceId: string, text: string): Uint32Array | null {
+  const signature = signatureOf(text);
+  prepare(
+    c,
+    `INSERT INTO source_fingerprints (source_id, signature) VALUES (:sourceId, :signature)
+     ON CONFLICT (source_id) DO UPDATE SET signature = excluded.signature`,
+  ).run({ sourceId, signature: signature ? toBlob(signature) : null });
+  const index = indexes.get(c.db);
+  if (index?.loaded) addToIndex(index, sourceId, signature);
+  return signature;
+}
+
+/**
+ * Computes the fingerprint rows of the given sources that lack them (merge calls it for the sources it brings
+ * in; import for each new source). Derived from the immutable text alone, so no history is written.
+ * Returns how many sources were fingerprinted.
+ */
+export function fingerprintSources(c: CaseFile, sourceIds: readonly string[]): number {
+  if (sourceIds.length === 0) return 0;
+  return transaction(c, () => {
+    const missing = prepare(
+      c,
+      `SELECT s.id, s.text FROM sources s
+       WHERE s.id IN (SELECT value FROM json_each(:ids))
+         AND NOT EXISTS (SELECT 1 FROM source_fingerprints f WHERE f.source_id = s.id)`,
+    ).all({ ids: JSON.stringify(sourceIds) }) as { id: string; text: string }[];
+    for (const source of missing) storeFingerprint(c, source.id, source.text);
+    return missing.length;
+  });
+}
+
+/**
+ * Fingerprints every source that lacks one: a case from before schema 30, or sources written by a path that
+ * did not fingerprint them. Two counts make the usual case (nothing missing) cheap; the rows of tombstoned
+ * sources are kept, so an undone delete needs no recomputation.
+ */
+export function fingerprintMissing(c: CaseFile): number {
+  const gap = prepare(c, 'SELECT (SELECT count(*) FROM sources) - (SELECT count(*) FROM source_fingerprints)')
+    .pluck()
+    .get() as number;
+  if (gap === 0) return 0;
+  return transaction(c, () => {
+    const missing = prepare(
+      c,
+      `SELECT s.id, s.text FROM sources s
+       WHERE NOT EXISTS (SELECT 1 FROM source_fingerprints f WHERE f.source_id = s.id)`,
+    ).all() as { id: string; text: string }[];
+    for (const source of missing) storeFingerprint(c, source.id, source.text);
+    return missing.length;
+  });
+}
+
+function signatureOfSource(c: CaseFile, index: LshIndex, sourceId: string): Uint32Array | null {
+  const known = index.signatures.get(sourceId);
+  if (known !== undefined) return known;
+  // Not in the index: its stored fingerprint was unreadable, or it was written by another connection.
+  const text = prepare(c, 'SELECT text FROM sources WHERE id = ?').pluck().get(sourceId) as
+    string | undefined;
+  if (text === undefined) throw notFound(`There is no source with id ${sourceId} in this case.`);
+  return transaction(c, () => storeFingerprint(c, sourceId, text));
+}
+
+/**
+ * The live sources whose text is a near-copy of this source's (REPEAT_THRESHOLD), most similar first.
+ * Only sources sharing an LSH bucket are compared, so the cost grows with the number of copies, not of sources;
+ * only those that pass are read from the file.
+ */
+export function findNearCopies(c: CaseFile, sourceId: string): NearCopy[] {
+  fingerprintMissing(c);
+  const index = lshIndex(c);
+  const signature = signatureOfSource(c, index, sourceId);
+  if (!signature) return [];
+  const candidates = new Set<string>();
+  for (const bucket of bandBuckets(signature)) {
+    const there = index.buckets.get(bucket);
+    if (typeof there === 'string') candidates.add(there);
+    else for (const id of there ?? []) candidates.add(id);
+  }
+  candidates.delete(sourceId);
+  const similarity = new Map<string, number>();
+  for (const id of candidates) {
+    const estimate = estimateSimilarity(signature, index.signatures.get(id)!);
+    if (estimate >= REPEAT_THRESHOLD) similarity.set(id, estimate);
+  }
+  if (similarity.size === 0) return [];
+  const sources = prepare(
+    c,
+    `SELECT id AS sourceId, title, outlet FROM sources
+     WHERE deleted = 0 AND id IN (SELECT value FROM json_each(:ids))`,
+  ).all({ ids: JSON.stringify([...similarity.keys()]) }) as Omit<NearCopy, 'similarity'>[];
+  return sources
+    .map((source) => ({ ...source, similarity: similarity.get(source.sourceId)! }))
+    .sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title));
+}
+
+function liveSource(c: CaseFile, id: string): { title: string; repeats: string[] } {
+  const source = readEntity(c, 'source', id);
+  if (!source || source.deleted) throw notFound(`There is no source with id ${id} in this case.`);
+  return { title: source.title as string, repeats: source.repeats as string[] };
+}
+
+/** Marks a source as a repeat of another (one undoable action). Returns the ids it now repeats. */
+export function markRepeat(c: CaseFile, sourceId: string, repeatsId: string): string[] {
+  return transaction(c, () => {
+    const source = liveSource(c, sourceId);
+    const original = liveSource(c, repeatsId);
+    if (sourceId === repeatsId) throw badInput('A source cannot be a repeat of itself.');
+    // One of two copies repeats the other; both ways would leave neither as the one to count.
+    if (original.repeats.includes(sourceId)) {
+      throw badInput(
+        `“${original.title}” is already marked as a repeat of “${source.title}”; unmark it first.`,
+      );
+    }
+    if (source.repeats.includes(repeatsId)) return source.repeats;
+    const next = [...source.repeats, repeatsId].sort();
+    updateEntity(c, beginAction(c, 'Mark source as repeat'), 'source', sourceId, { repeats: next });
+    return next;
+  });
+}
+
+/** Takes back a repeat mark (one undoable action). Returns the ids the source still repeats. */
+export function unmarkRepeat(c: CaseFile, sourceId: string, repeatsId: string): string[] {
+  return transaction(c, () => {
+    const { repeats } = liveSource(c, sourceId);
+    if (!repeats.includes(repeatsId)) return repeats;
+    const next = repeats.filter((id) => id !== repeatsId);
+    updateEntity(c, beginAction(c, 'Unmark source as repeat'), 'source', sourceId, { repeats: next });
+    return next;
+  });
+}
