@@ -7,7 +7,10 @@ import { getSource, listSources } from './sources.ts';
 import { listTags } from './tags.ts';
 
 export const EXPORT_FORMAT = 'attest-case';
-/** 2: adds the original files, the texts of deleted sources and the merge conflicts, so an import is lossless. */
+/**
+ * 2: adds the original files, the texts of deleted sources, the merge conflicts and the dismissed suggestions,
+ * so an import is lossless.
+ */
 export const EXPORT_VERSION = 2;
 
 const rows = (c: CaseFile, sql: string) => c.db.prepare(sql).all() as Record<string, unknown>[];
@@ -58,6 +61,11 @@ export function exportJson(c: CaseFile): Record<string, unknown> {
         c,
         `SELECT entity, entity_id AS entityId, field, base_hlc AS baseHlc, settled_by AS settledBy,
            settled_at AS settledAt FROM conflicts ORDER BY entity_id, field, base_hlc`,
+      ),
+      dismissedSuggestions: rows(
+        c,
+        `SELECT id, source_id AS sourceId, quote_start AS start, quote_end AS "end", dismissed_by AS dismissedBy,
+           dismissed_at AS dismissedAt FROM dismissed_suggestions ORDER BY id`,
       ),
     },
   };

@@ -44,6 +44,16 @@ const exportSchema = z.object({
     ),
     texts: z.record(z.string(), z.string()),
     originals: z.array(z.strictObject({ sha256: text(64), mediaType: text(200), base64: z.string() })),
+    dismissedSuggestions: z.array(
+      z.strictObject({
+        id: text(100),
+        sourceId: text(100),
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        dismissedBy: text(100),
+        dismissedAt: z.number().int(),
+      }),
+    ),
     conflicts: z.array(
       z.strictObject({
         entity: z.enum(ENTITY_KINDS as [string, ...string[]]),
@@ -94,6 +104,7 @@ export function importJson(c: CaseFile, document: unknown, name: string): MergeS
       bytes: Buffer.from(o.base64, 'base64'),
     })),
     sourceText: (id) => texts.get(id),
+    dismissals: exported.history.dismissedSuggestions,
     settled: exported.history.conflicts
       .filter((s) => s.settledBy !== null && s.settledAt !== null)
       .map((s) => ({

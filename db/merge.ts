@@ -23,7 +23,8 @@ import {
   type MaterializeOutcome,
   type RecordedChange,
 } from './history.ts';
-import { sourceIdFor } from './ids.ts';
+import { sourceIdFor, suggestionIdFor } from './ids.ts';
+import { fingerprintSources } from './repeats.ts';
 import { verifyClaims } from './verify.ts';
 
 export const ENTITY_KINDS = Object.keys(entities) as EntityKind[];
@@ -75,6 +76,17 @@ export interface ChangeSet {
   /** A source's normalized text by source id. */
   sourceText(id: string): string | undefined;
   settled: Iterable<SettledConflict>;
+  /** Suggestions dismissed on the other side: they stay dismissed here too (db/suggest). */
+  dismissals: Iterable<DismissedSuggestion>;
+}
+
+export interface DismissedSuggestion {
+  id: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  dismissedBy: string;
+  dismissedAt: number;
 }
 
 export interface KindSummary {
@@ -159,8 +171,21 @@ const FIELD_TYPES: Record<string, (value: unknown) => boolean> = {
   credibility: (v) => v === null || Number.isSafeInteger(v),
   actors: (v) => Array.isArray(v) && v.every((item) => typeof item === 'string'),
   repeats: (v) => v === null || (Array.isArray(v) && v.every((item) => typeof item === 'string')),
-  pages: (v) => v === null || (Array.isArray(v) && v.every((item) => Number.isSafeInteger(item))),
+  // A PDF's page map is kept in the creation record as JSON text of page starts, fixed with the source's text.
+  pages: (v) => v === null || (typeof v === 'string' && isPageMap(v)),
 };
+
+function isPageMap(text: string): boolean {
+  try {
+    const starts = JSON.parse(text) as unknown;
+    return (
+      Array.isArray(starts) &&
+      starts.every((start, i) => Number.isSafeInteger(start) && (i === 0 || start >= starts[i - 1]))
+    );
+  } catch {
+    return false;
+  }
+}
 
 const fitsField = (field: string, value: unknown): boolean =>
   FIELD_TYPES[field]?.(value) ??
@@ -314,6 +339,9 @@ export function applyChangeSet(
 
       for (const kind of ENTITY_KINDS) kinds[kind].conflicts = recordForks(c, kind, [...touched.get(kind)!]);
       applySettled(c, set);
+      applyDismissals(c, set);
+      // Near-copy fingerprints are derived from a source's text alone: made here for the sources that came in.
+      fingerprintSources(c, [...touched.get('source')!]);
 
       checkTagTree(c, name, [...touched.get('tag')!]);
       const broken = verifyClaims(c, [...touched.get('claim')!], { deleted: true });
@@ -455,6 +483,33 @@ function applySettled(c: CaseFile, set: ChangeSet): void {
   }
 }
 
+/** Dismissals merge by union; of two dismissals of one suggestion the earlier is kept, on both sides alike. */
+function applyDismissals(c: CaseFile, set: ChangeSet): void {
+  const add = prepare(
+    c,
+    `INSERT INTO dismissed_suggestions (id, source_id, quote_start, quote_end, dismissed_by, dismissed_at)
+     VALUES (:id, :sourceId, :start, :end, :dismissedBy, :dismissedAt)
+     ON CONFLICT (id) DO UPDATE SET dismissed_by = excluded.dismissed_by, dismissed_at = excluded.dismissed_at
+     WHERE (excluded.dismissed_at, excluded.dismissed_by) < (dismissed_at, dismissed_by)`,
+  );
+  for (const d of set.dismissals) {
+    check(
+      isText(d.id, 100) &&
+        isText(d.sourceId, 100) &&
+        Number.isSafeInteger(d.start) &&
+        Number.isSafeInteger(d.end) &&
+        d.start >= 0 &&
+        d.end > d.start &&
+        d.id === suggestionIdFor(d.sourceId, d.start, d.end) &&
+        isText(d.dismissedBy, 100) &&
+        Number.isSafeInteger(d.dismissedAt),
+      set.name,
+      'it has a malformed dismissed suggestion',
+    );
+    add.run(d);
+  }
+}
+
 export function countOpenConflicts(c: CaseFile): number {
   return prepare(c, 'SELECT count(*) FROM conflicts WHERE settled_at IS NULL').pluck().get() as number;
 }
@@ -481,6 +536,11 @@ function changeSetOf(db: Database.Database, name: string): ChangeSet {
     ),
     originals: rowsOf(db, 'SELECT sha256, media_type AS mediaType, bytes FROM originals'),
     sourceText: (id) => sourceText.get(id) as string | undefined,
+    dismissals: rowsOf(
+      db,
+      `SELECT id, source_id AS sourceId, quote_start AS start, quote_end AS "end", dismissed_by AS dismissedBy,
+         dismissed_at AS dismissedAt FROM dismissed_suggestions`,
+    ),
     settled: rowsOf(
       db,
       `SELECT entity, entity_id AS entityId, field, base_hlc AS baseHlc, settled_by AS settledBy,

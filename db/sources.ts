@@ -380,6 +380,13 @@ export function getSource(c: CaseFile, id: string): Source {
   };
 }
 
+/** Where each page of a paged source (a PDF) starts in its text; null for any other source. */
+export function sourcePages(c: CaseFile, id: string): number[] | null {
+  const pages = prepare(c, 'SELECT pages FROM sources WHERE id = ?').pluck().get(id) as
+    string | null | undefined;
+  return pages ? (JSON.parse(pages) as number[]) : null;
+}
+
 /** The bytes of the file a source was imported from, for a reviewer to open the original. */
 export function sourceOriginal(
   c: CaseFile,

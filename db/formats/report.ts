@@ -12,9 +12,8 @@ export const REPORT_GROUPINGS = ['tag', 'date'] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 
 /**
- * The page a quote is on, for sources that know their pages (a PDF's page map), or null. Sources have no page
- * map yet: when they get one (a `pages` column), pass a lookup built from it as `pageOf`; until then the report
- * shows no pages, and nothing else changes.
+ * The page number a quote is on, for sources that know their pages (a PDF's page map), or null; the report
+ * writes it "p. 4". The caller builds it from `sources.pages` (electron/api does); without one, no pages.
  */
 export type PageLookup = (sourceId: string, start: number) => string | null;
 export const NO_PAGE_MAP: PageLookup = () => null;

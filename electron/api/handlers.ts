@@ -27,6 +27,7 @@ import {
   getSource,
   listSources,
   prepareFile,
+  sourcePages,
   updateSource,
   type PreparedFile,
 } from '../../db/sources.ts';
@@ -45,6 +46,7 @@ import { verifyCase } from '../../db/verify.ts';
 import { mergeFile } from './mergeFile.ts';
 import { listConflicts, settleConflict } from '../../db/merge.ts';
 import type { EventName, Events, MethodName, Preferences } from '../contract/index.ts';
+import { pageAt } from '../contract/pages.ts';
 import type { Handlers } from './dispatch.ts';
 
 export interface Session {
@@ -219,9 +221,16 @@ export function createHandlers(session: Session): Handlers {
     'conflict.list': () => listConflicts(c()),
     'conflict.settle': (input) => settleConflict(c(), input),
     'export.annotations': () => exportAnnotations(c()),
-    'export.report': ({ format, groupBy }) => ({
-      text: exportReport(c(), format, { groupBy: groupBy ?? 'tag' }),
-    }),
+    'export.report': ({ format, groupBy }) => {
+      // A claim in a PDF is cited with its page (the report writes "p. 4"), from the source's page map.
+      const pages = new Map<string, number[] | null>();
+      const pageOf = (sourceId: string, start: number) => {
+        if (!pages.has(sourceId)) pages.set(sourceId, sourcePages(c(), sourceId));
+        const page = pageAt(pages.get(sourceId), start);
+        return page === null ? null : String(page);
+      };
+      return { text: exportReport(c(), format, { groupBy: groupBy ?? 'tag', pageOf }) };
+    },
     'annotation.import': ({ fileName, dataBase64 }) => {
       const name = basename(fileName);
       return importAnnotationFile(c(), name, decodeBase64(name, dataBase64));

@@ -8,6 +8,7 @@ import { listConflicts, mergeCaseFile } from '../../db/merge.ts';
 import { addReview } from '../../db/reviews.ts';
 import { deleteSource } from '../../db/sources.ts';
 import { renameTag } from '../../db/tags.ts';
+import { dismissSuggestion, listSuggestions } from '../../db/suggest/store.ts';
 import { verifyCase } from '../../db/verify.ts';
 import { addSource, newCase, refusal, REPORT } from '../helpers.ts';
 import { closeAll, copyFor, snapshot } from './mergeFixtures.ts';
@@ -53,8 +54,14 @@ function busyCase() {
 }
 
 describe('JSON import', () => {
-  it('gives back the same case: export, import into an empty case, export again is identical', () => {
+  it('gives back the same case: export, import into an empty case, export again is identical', async () => {
     const ana = busyCase();
+    const sourceId = ana.db
+      .prepare('SELECT id FROM sources WHERE deleted = 0 LIMIT 1')
+      .pluck()
+      .get() as string;
+    const [suggestion] = await listSuggestions(ana, sourceId);
+    dismissSuggestion(ana, sourceId, suggestion!.start, suggestion!.end);
     expect(listConflicts(ana)).toHaveLength(1);
     const first = exported(ana);
     const copy = newCase('Someone Else', 'Untitled');
@@ -63,6 +70,7 @@ describe('JSON import', () => {
     expect(exported(copy)).toEqual(first);
     expect(snapshot(copy)).toEqual(snapshot(ana));
     expect(listConflicts(copy)).toHaveLength(1);
+    expect((await listSuggestions(copy, sourceId)).map((s) => s.start)).not.toContain(suggestion!.start);
     expect(verifyCase(copy).ok).toBe(true);
     // Importing it again changes nothing.
     expect(importJson(copy, first, 'goma.json').changes).toBe(0);
