@@ -104,8 +104,9 @@ export interface ImportReport {
 }
 
 /**
- * What to tell the analyst after an import, or null when every file went in: the views refresh on their own
- * (`case.changed`), so a dialog is shown only when some file was refused.
+ * What to tell the analyst after an import, or null when every file went in as a new story: the views refresh on
+ * their own (`case.changed`), so a dialog is shown only when some file was refused or repeats a source already in
+ * the case (the same wire story in two outlets is not independent corroboration; the library can mark it).
  */
 export function importReport(
   results: readonly ImportResult[],
@@ -115,14 +116,28 @@ export function importReport(
     ...refused,
     ...results.flatMap((result) => (result.ok ? [] : [{ fileName: result.fileName, error: result.error }])),
   ];
-  if (failures.length === 0) return null;
+  const nearCopies = results.flatMap((result) =>
+    result.ok && !result.duplicate && result.repeats.length > 0
+      ? [
+          `"${result.fileName}" is a near-copy of ${result.repeats
+            .map((copy) => `“${copy.title}” (${Math.round(copy.similarity * 100)}%)`)
+            .join(', ')}.`,
+        ]
+      : [],
+  );
+  if (failures.length === 0 && nearCopies.length === 0) return null;
   const added = results.filter((result) => result.ok && !result.duplicate).length;
   const duplicates = results.filter((result) => result.ok && result.duplicate).length;
   const parts = [`${added} imported`];
   if (duplicates > 0) parts.push(`${duplicates} already in the case`);
-  parts.push(`${failures.length} refused`);
+  if (failures.length > 0) parts.push(`${failures.length} refused`);
+  const detail = [...failures.map((failure) => failure.error), ...nearCopies];
+  if (nearCopies.length > 0) detail.push('Mark a near-copy as a repeat in the Library.');
   return {
-    message: `Some files were not imported (${parts.join(', ')}).`,
-    detail: failures.map((failure) => failure.error).join('\n'),
+    message:
+      failures.length > 0
+        ? `Some files were not imported (${parts.join(', ')}).`
+        : `Imported, with near-copies of sources already in the case (${parts.join(', ')}).`,
+    detail: detail.join('\n'),
   };
 }

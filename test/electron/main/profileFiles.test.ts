@@ -153,6 +153,24 @@ describe('import from the File menu', () => {
     });
   });
 
+  it('names the near-copies among the files that went in', () => {
+    const ok = { ok: true as const, id: '1', title: 't', publishedAt: null, sha256: 'h', repeats: [] };
+    const copy = { sourceId: 'w', title: 'Rebels enter Goma', outlet: 'Meridian Wire', similarity: 0.834 };
+    expect(
+      importReport(
+        [
+          { ...ok, fileName: 'reprint.txt', duplicate: false, repeats: [copy] },
+          { ...ok, fileName: 'other.txt', duplicate: false },
+        ],
+        [],
+      ),
+    ).toEqual({
+      message: 'Imported, with near-copies of sources already in the case (2 imported).',
+      detail:
+        '"reprint.txt" is a near-copy of “Rebels enter Goma” (83%).\nMark a near-copy as a repeat in the Library.',
+    });
+  });
+
   it('offers the extensions of the importers the engine has', () => {
     expect(sourceFileExtensions()).toEqual(
       expect.arrayContaining(['txt', 'md', 'html', 'htm', 'pdf', 'docx', 'eml']),
