@@ -158,6 +158,10 @@ function Reader({ sourceId }: { sourceId: string }) {
       )}
       <div className="reader-columns">
         <article className="reading" aria-label="Source text">
+          <p id="source-text-keys" className="visually-hidden">
+            Arrow keys select the next or previous word; Shift with an arrow adds or removes a word; N makes a
+            claim of the selected words.
+          </p>
           <SourceText
             text={text}
             claims={claims}

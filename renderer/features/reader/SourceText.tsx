@@ -3,6 +3,8 @@
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { Claim, Tag } from '../../../electron/contract/index.ts';
 import { highlightSegments } from '../../lib/highlightSegments.ts';
+import { pointAt, selectionKeyOf, stepSelection } from '../../lib/keyboardSelection.ts';
+import { offsetsFromRange } from '../../lib/selectionOffsets.ts';
 
 interface Props {
   text: string;
@@ -60,6 +62,30 @@ export const SourceText = memo(function SourceText(props: Props) {
     <div
       ref={containerRef}
       className="source-text"
+      // Focusable, so words can be selected from the keyboard (arrows, Shift+arrows) and cited with N.
+      tabIndex={0}
+      aria-describedby="source-text-keys"
+      onKeyDown={(event) => {
+        const step = selectionKeyOf(event);
+        const element = containerRef.current;
+        const selection = window.getSelection();
+        if (!step || !element || !selection) return;
+        const current =
+          selection.rangeCount > 0 && !selection.isCollapsed
+            ? offsetsFromRange(element, selection.getRangeAt(0))
+            : null;
+        const next = stepSelection(text, current, step);
+        const from = next && pointAt(element as Node, next.start);
+        const to = next && pointAt(element as Node, next.end);
+        if (!from || !to) return;
+        event.preventDefault();
+        const range = document.createRange();
+        range.setStart(from.node, from.offset);
+        range.setEnd(to.node, to.offset);
+        selection.removeAllRanges();
+        selection.addRange(range);
+        to.node.parentElement?.scrollIntoView({ block: 'nearest' });
+      }}
       onClick={(event) => {
         // A click that ends a drag selects words; only a plain click on a mark selects its claim.
         if (!window.getSelection()?.isCollapsed) return;
