@@ -44,6 +44,9 @@ afterEach(async () => {
   expect(problems).toEqual([]);
 });
 
+/** The page's selected text (run in the page, where `getSelection` is the window's). */
+const selectedText = () => String((globalThis as unknown as { getSelection(): unknown }).getSelection());
+
 describe('a claim from the keyboard alone', () => {
   it('selects words with the arrow keys and cites exactly them', async () => {
     caseDir = mkdtempSync(join(tmpdir(), 'attest-e2e-case-'));
@@ -70,9 +73,9 @@ describe('a claim from the keyboard alone', () => {
     await page.keyboard.press('ArrowRight');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.press('Shift+ArrowLeft');
-    await poll(() => page.evaluate(() => String(window.getSelection()))).toBe('Fighters of the Ruzizi');
+    await poll(() => page.evaluate(selectedText)).toBe('Fighters of the Ruzizi');
     await page.keyboard.press('Shift+ArrowRight');
-    await poll(() => page.evaluate(() => String(window.getSelection()))).toBe('Fighters of the Ruzizi Front');
+    await poll(() => page.evaluate(selectedText)).toBe('Fighters of the Ruzizi Front');
     await page.screenshot({ path: join(SCREENSHOTS, 'keyboard-selection.png') });
 
     await page.keyboard.press('n');
