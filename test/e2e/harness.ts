@@ -1,12 +1,14 @@
 // What every end-to-end suite needs: Debian's Chromium (Electron 45's Chromium major), launched the same way,
 // and the renderer built with the project's own Vite config into a folder of the run.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { closeCase, createCase } from '../../db/caseFile.ts';
 import type { Result } from '../../electron/contract/index.ts';
-import type { RunningServer } from '../../electron/serve/server.ts';
+import { startServer, type RunningServer } from '../../electron/serve/server.ts';
 import rendererConfig from '../../renderer/vite.config.ts';
 
 /** The system Chromium; CI installs the Debian package. */
@@ -76,4 +78,67 @@ export async function callApi<V>(
   const result = (await response.json()) as Result<V>;
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value;
+}
+
+/** One test's browser mode: its case file, the server serving it, and a fresh page watched for errors. */
+export interface BrowserModeTest {
+  dir: string;
+  casePath: string;
+  server: RunningServer;
+  context: BrowserContext;
+  page: Page;
+  problems: string[];
+}
+
+export interface BrowserModeOptions {
+  /** The case's title when `seed` does not make the case itself. */
+  title?: string;
+  viewport?: { width: number; height: number };
+  /** Makes the case at casePath (closed again before the server opens it); an empty case when absent. */
+  seed?: (casePath: string, dir: string) => void;
+}
+
+/**
+ * Registers what a browser-mode suite needs around its tests: the renderer built and Chromium launched once per
+ * file; for each test a case of its own, browser mode serving it, and a page whose errors fail the test. The
+ * returned object is filled before each test.
+ */
+export function useBrowserMode(options: BrowserModeOptions = {}): BrowserModeTest {
+  let outDir = '';
+  let browser: Browser | undefined;
+  const current = {} as BrowserModeTest;
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-renderer-'));
+    await buildRenderer(outDir);
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    current.dir = mkdtempSync(join(tmpdir(), 'attest-e2e-case-'));
+    current.casePath = join(current.dir, 'e2e.attest');
+    if (options.seed) options.seed(current.casePath, current.dir);
+    else
+      closeCase(createCase(current.casePath, { author: 'E2E Analyst', title: options.title ?? 'E2E case' }));
+    current.server = await startServer({
+      casePath: current.casePath,
+      author: 'E2E Analyst',
+      rendererDir: outDir,
+    });
+    current.context = await browser!.newContext({
+      viewport: options.viewport ?? { width: 1360, height: 900 },
+    });
+    current.page = await current.context.newPage();
+    current.problems = [];
+    watchForProblems(current.page, current.problems);
+  });
+  afterEach(async () => {
+    await current.context?.close();
+    await current.server?.close();
+    if (current.dir) rmSync(current.dir, { recursive: true, force: true });
+    expect(current.problems).toEqual([]);
+  });
+  return current;
 }

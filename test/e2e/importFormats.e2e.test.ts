@@ -1,53 +1,21 @@
 // End to end in headless Chromium: PDF, Word and HTML files imported from the library, a scan refused with its
 // reason, and a claim in a PDF shown with its page in the reader ("p. 2").
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeCase, createCase } from '../../db/caseFile.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, it } from 'vitest';
 import type { SourceSummary } from '../../electron/contract/index.ts';
-import { startServer, type RunningServer } from '../../electron/serve/server.ts';
+import type { RunningServer } from '../../electron/serve/server.ts';
 import { makeDocx, makeImageOnlyPdf, makePdf } from '../db/ingest/builders.ts';
-import { buildRenderer, callApi, launchChromium, poll, SCREENSHOTS, watchForProblems } from './harness.ts';
+import { callApi, poll, SCREENSHOTS, useBrowserMode } from './harness.ts';
 
 const PAGE_TWO = 'A day earlier, fighting closed the airport road.';
 
-let outDir: string;
-let browser: Browser;
-let caseDir: string;
-let server: RunningServer;
-let context: BrowserContext;
+const browserMode = useBrowserMode({ title: 'Port Calder' });
 let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-renderer-'));
-  await buildRenderer(outDir);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  problems = [];
-  caseDir = mkdtempSync(join(tmpdir(), 'attest-e2e-case-'));
-  const casePath = join(caseDir, 'e2e.attest');
-  closeCase(createCase(casePath, { author: 'E2E Analyst', title: 'Port Calder' }));
-  server = await startServer({ casePath, author: 'E2E Analyst', rendererDir: outDir });
-  context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-  page = await context.newPage();
-  watchForProblems(page, problems);
-});
-
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(caseDir, { recursive: true, force: true });
-  expect(problems).toEqual([]);
+let server: RunningServer;
+beforeEach(() => {
+  ({ page, server } = browserMode);
 });
 
 describe('importing PDF, Word and HTML files in the library', () => {

@@ -1,24 +1,12 @@
 // End to end in headless Chromium against browser mode: merge a colleague's case file picked in the Merge view,
 // read the summary, settle the conflict by choosing a value beside the claim's quote, and see it stored.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeCase, createCase, openCase } from '../../db/caseFile.ts';
 import { createClaim, updateClaim } from '../../db/claims.ts';
 import { importSources } from '../../db/sources.ts';
 import type { Claim, Conflict } from '../../electron/contract/index.ts';
-import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import {
-  buildRenderer,
-  callApi,
-  launchChromium,
-  poll,
-  requireChromium,
-  SCREENSHOTS,
-  watchForProblems,
-} from './harness.ts';
+import { callApi, poll, SCREENSHOTS, useBrowserMode } from './harness.ts';
 
 const REPORT = `title: Rebels push into Goma as the airport is shelled
 source: Meridian Wire
@@ -29,38 +17,10 @@ GOMA — Fighters of the Ruzizi Front pushed into the northern districts of Goma
 At least 43 people were killed and 212 wounded in the fighting, the health ministry said.
 `;
 
-let outDir: string;
-let browser: Browser;
-let caseDir: string;
-let server: RunningServer | undefined;
-let context: BrowserContext | undefined;
-let page: Page;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  requireChromium();
-  outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-merge-'));
-  await buildRenderer(outDir);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(caseDir, { recursive: true, force: true });
-  expect(problems).toEqual([]);
-});
-
 /** Ana's case (served) and Ben's copy, each with a different event date on the same claim; and Ben's new claim. */
-function seedTwoCases(): { ana: string; ben: string; claimId: string } {
-  caseDir = mkdtempSync(join(tmpdir(), 'attest-e2e-case-'));
-  const ana = join(caseDir, 'ana.attest');
-  const ben = join(caseDir, 'ben.attest');
+const seeded = { ben: '', claimId: '' };
+function seedTwoCases(ana: string, dir: string): void {
+  const ben = join(dir, 'ben.attest');
   const c = createCase(ana, { author: 'Ana Analyst', title: 'Goma offensive' });
   const [imported] = importSources(c, [{ fileName: 'goma.txt', bytes: new TextEncoder().encode(REPORT) }]);
   if (!imported?.ok) throw new Error('import failed');
@@ -79,16 +39,15 @@ function seedTwoCases(): { ana: string; ben: string; claimId: string } {
     claimant: 'the health ministry',
   });
   closeCase(b);
-  return { ana, ben, claimId };
+  Object.assign(seeded, { ben, claimId });
 }
+
+const browserMode = useBrowserMode({ seed: seedTwoCases });
 
 describe('the merge view in Chromium (browser mode)', () => {
   it('merges a picked case file, shows the summary and settles the conflict', async () => {
-    const { ana, ben, claimId } = seedTwoCases();
-    server = await startServer({ casePath: ana, author: 'Ana Analyst', rendererDir: outDir });
-    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    page = await context.newPage();
-    watchForProblems(page, problems);
+    const { page, server } = browserMode;
+    const { ben, claimId } = seeded;
     await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Merge' }).click();
     await poll(() => page.getByRole('heading', { name: 'Merge and conflicts' }).count()).toBe(1);

@@ -1,14 +1,11 @@
 // End to end in headless Chromium: a news report's suggestions in the reader; one accepted into the claim form
 // (saved with the suggested date and claimant), one dismissed (still gone after a reload).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeCase, createCase } from '../../db/caseFile.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Claim, Suggestion } from '../../electron/contract/index.ts';
-import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import { buildRenderer, callApi, launchChromium, poll, SCREENSHOTS, watchForProblems } from './harness.ts';
+import type { RunningServer } from '../../electron/serve/server.ts';
+import { callApi, poll, SCREENSHOTS, useBrowserMode } from './harness.ts';
 
 const REPORT = `title: Rebels push into Goma as the airport is shelled
 source: Meridian Wire
@@ -21,40 +18,14 @@ At least 43 people were killed and 212 wounded in the fighting, the health minis
 According to UN experts, the Ruzizi Front has received weapons and fuel from across the border since January.
 `;
 
-let outDir: string;
-let browser: Browser;
-let caseDir: string;
-let server: RunningServer;
-let context: BrowserContext;
+const browserMode = useBrowserMode({
+  title: 'Goma offensive, February 2025',
+  viewport: { width: 1360, height: 1000 },
+});
 let page: Page;
-let problems: string[];
-
-beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-renderer-'));
-  await buildRenderer(outDir);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  problems = [];
-  caseDir = mkdtempSync(join(tmpdir(), 'attest-e2e-case-'));
-  const casePath = join(caseDir, 'e2e.attest');
-  closeCase(createCase(casePath, { author: 'E2E Analyst', title: 'Goma offensive, February 2025' }));
-  server = await startServer({ casePath, author: 'E2E Analyst', rendererDir: outDir });
-  context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-  page = await context.newPage();
-  watchForProblems(page, problems);
-});
-
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(caseDir, { recursive: true, force: true });
+let server: RunningServer;
+beforeEach(() => {
+  ({ page, server } = browserMode);
 });
 
 const api = <V>(method: string, input: unknown) => callApi<V>(page, server, method, input);
@@ -134,6 +105,6 @@ describe('suggestions in the reader', () => {
     await page.getByRole('tab', { name: /^Suggestions/ }).click();
     await poll(() => page.getByRole('list', { name: 'Suggestions' }).getByRole('listitem').count()).toBe(2);
     expect(await page.getByRole('list', { name: 'Suggestions' }).textContent()).not.toContain('UN experts');
-    expect(problems).toEqual([]);
+    expect(browserMode.problems).toEqual([]);
   });
 });
