@@ -1,66 +1,24 @@
 // End to end in headless Chromium against browser mode: a near-copy found at import, marked as a repeat, shown
 // in the library, compared side by side, and unmarked.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeCase, createCase } from '../../db/caseFile.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SourceSummary } from '../../electron/contract/index.ts';
-import { startServer, type RunningServer } from '../../electron/serve/server.ts';
+import type { RunningServer } from '../../electron/serve/server.ts';
 import { OTHER_STORY, REPRINT, WIRE } from '../fixtures/repeats.ts';
-import {
-  buildRenderer,
-  callApi,
-  launchChromium,
-  poll,
-  requireChromium,
-  SCREENSHOTS,
-  watchForProblems,
-} from './harness.ts';
+import { callApi, poll, SCREENSHOTS, useBrowserMode } from './harness.ts';
 
 const WIRE_TITLE = 'Rebels take Tovel crossing as talks stall';
 const REPRINT_TITLE = 'Tovel border crossing falls to Red Ridge rebels';
 
-let outDir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireChromium();
-  outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-renderer-'));
-  await buildRenderer(outDir);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-let caseDir: string;
+const browserMode = useBrowserMode({ title: 'Tovel crossing', viewport: { width: 1360, height: 860 } });
 let server: RunningServer;
-let context: BrowserContext;
 let page: Page;
-let problems: string[];
 
 beforeEach(async () => {
-  problems = [];
-  caseDir = mkdtempSync(join(tmpdir(), 'attest-e2e-case-'));
-  const casePath = join(caseDir, 'e2e.attest');
-  closeCase(createCase(casePath, { author: 'E2E Analyst', title: 'Tovel crossing' }));
-  server = await startServer({ casePath, author: 'E2E Analyst', rendererDir: outDir });
-  context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-  page = await context.newPage();
-  watchForProblems(page, problems);
+  ({ page, server } = browserMode);
   await page.goto(server.url);
   await poll(() => page.getByRole('heading', { name: 'Library' }).count()).toBe(1);
-});
-
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(caseDir, { recursive: true, force: true });
-  expect(problems).toEqual([]);
 });
 
 async function importFile(name: string, text: string): Promise<void> {
