@@ -303,6 +303,8 @@ export function materializeEntity(
   id: string,
   changes: readonly RecordedChange[],
   text?: string,
+  /** false when the caller knows there is no row yet (a merge checks a whole batch at once). */
+  exists = true,
 ): MaterializeOutcome {
   const spec = entities[kind];
   const creation = changes.find((change) => change.field === '*');
@@ -325,13 +327,13 @@ export function materializeEntity(
   for (const [field, column] of Object.entries(spec.fields))
     columns[column] = toColumn(spec, field, fields[field]);
   Object.assign(columns, spec.derive?.(fields));
-  const existing = prepare(c, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined;
+  const existing = exists
+    ? (prepare(c, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined)
+    : undefined;
   const names = Object.keys(columns);
   if (!existing) {
-    const result = prepare(
-      c,
-      `INSERT INTO ${spec.table} (id, ${names.join(', ')}) VALUES (:id, ${names.map((n) => `:${n}`).join(', ')})`,
-    ).run({ ...columns, id });
+    columns.id = id;
+    const result = prepare(c, insertSql(spec, names)).run(columns);
     if (!fields.deleted) ftsWrite(c, spec, result.lastInsertRowid, fields, false);
     return 'added';
   }
@@ -345,6 +347,19 @@ export function materializeEntity(
   });
   if (!fields.deleted) ftsWrite(c, spec, existing.seq, fields, false);
   return 'updated';
+}
+
+const insertSqlCache = new Map<string, string>();
+
+/** The INSERT of a rebuilt row, its text made once per kind and column list (the same for every row of a kind). */
+function insertSql(spec: EntitySpec, names: readonly string[]): string {
+  const key = `${spec.table}:${names.join(',')}`;
+  let sql = insertSqlCache.get(key);
+  if (sql === undefined) {
+    sql = `INSERT INTO ${spec.table} (id, ${names.join(', ')}) VALUES (:id, ${names.map((n) => `:${n}`).join(', ')})`;
+    insertSqlCache.set(key, sql);
+  }
+  return sql;
 }
 
 /** The fields a change may name for a kind of record: every field but a source's text (never in a change). */

@@ -253,38 +253,45 @@ export function applyChangeSet(
       let incoming: Iterable<ChangeRecord> = set.changes;
       let seenCounts: Map<EntityKind, number> | undefined;
       if (set.attached) {
+        // One pass over the other file's history, each change beside ours under the same key: shared ones
+        // are compared here (in SQL's order, without holding them), only the new ones are kept for writing.
         const other = set.attached;
-        const sameKey = `m.entity_id = o.entity_id AND m.field = o.field AND m.hlc = o.hlc AND m.author_id = o.author_id`;
-        const contradiction = c.db
+        const fresh: ChangeRecord[] = [];
+        const seenIds = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
+        const pairs = c.db
           .prepare(
-            `SELECT o.entity FROM ${other}.changes o JOIN main.changes m ON ${sameKey}
-             WHERE m.value IS NOT o.value OR m.action_id IS NOT o.action_id OR m.prev_hlc IS NOT o.prev_hlc
-               OR m.entity IS NOT o.entity LIMIT 1`,
+            `SELECT o.action_id AS actionId, o.entity, o.entity_id AS entityId, o.field, o.value, o.hlc,
+               o.author_id AS authorId, o.prev_hlc AS prevHlc, m.seq AS ourSeq,
+               (m.value IS o.value AND m.action_id IS o.action_id AND m.prev_hlc IS o.prev_hlc
+                 AND m.entity IS o.entity) AS same
+             FROM ${other}.changes o LEFT JOIN main.changes m ON m.entity_id = o.entity_id AND m.field = o.field
+               AND m.hlc = o.hlc AND m.author_id = o.author_id
+             ORDER BY o.seq`,
           )
-          .pluck()
-          .get() as string | undefined;
-        check(
-          contradiction === undefined,
-          name,
-          `its history contradicts this case's (a ${contradiction} change recorded differently on each side)`,
-        );
-        maxHlc = (c.db.prepare(`SELECT max(hlc) FROM ${other}.changes`).pluck().get() as string | null) ?? '';
+          .iterate() as Iterable<ChangeRecord & { ourSeq: number | null; same: number }>;
+        for (const pair of pairs) {
+          seenIds.get(pair.entity)?.add(pair.entityId);
+          if (pair.hlc > maxHlc) maxHlc = pair.hlc;
+          if (pair.ourSeq === null) {
+            fresh.push({
+              actionId: pair.actionId,
+              entity: pair.entity,
+              entityId: pair.entityId,
+              field: pair.field,
+              value: pair.value,
+              hlc: pair.hlc,
+              authorId: pair.authorId,
+              prevHlc: pair.prevHlc,
+            });
+          } else if (pair.same !== 1) {
+            throw badInput(
+              `${name} was refused: its history contradicts this case's (a ${pair.entity} change recorded differently on each side).`,
+            );
+          }
+        }
         check(maxHlc === '' || HLC.test(maxHlc), name, 'it has a change with a malformed clock');
-        seenCounts = new Map(
-          (
-            c.db
-              .prepare(`SELECT entity, count(DISTINCT entity_id) AS n FROM ${other}.changes GROUP BY entity`)
-              .all() as { entity: EntityKind; n: number }[]
-          ).map((row) => [row.entity, row.n]),
-        );
-        // Read whole before writing: a statement still reading keeps the connection busy.
-        incoming = c.db
-          .prepare(
-            `SELECT action_id AS actionId, entity, entity_id AS entityId, field, value, hlc, author_id AS authorId,
-               prev_hlc AS prevHlc FROM ${other}.changes o
-             WHERE NOT EXISTS (SELECT 1 FROM main.changes m WHERE ${sameKey}) ORDER BY o.seq`,
-          )
-          .all() as ChangeRecord[];
+        seenCounts = new Map([...seenIds].map(([kind, ids]) => [kind, ids.size]));
+        incoming = fresh;
       }
       for (const change of incoming) {
         checkChange(name, change);
@@ -322,8 +329,8 @@ export function applyChangeSet(
       // Sources first (claims are verified against them), then the records that point at them.
       for (const kind of ENTITY_KINDS) {
         const ids = [...touched.get(kind)!];
-        for (const [id, changes] of changesOf(c, kind, ids)) {
-          const outcome = rebuild(c, set, kind, id, changes);
+        for (const [id, changes, exists] of changesOf(c, kind, ids)) {
+          const outcome = rebuild(c, set, kind, id, changes, exists);
           kinds[kind][outcome] += 1;
         }
         kinds[kind].unchanged += (seenCounts?.get(kind) ?? seen.get(kind)!.size) - ids.length;
@@ -388,7 +395,7 @@ function* changesOf(
   c: CaseFile,
   kind: EntityKind,
   ids: readonly string[],
-): Generator<[string, RecordedChange[]]> {
+): Generator<[string, RecordedChange[], boolean]> {
   const statement = prepare(
     c,
     `SELECT ch.entity_id AS entityId, ch.field, ch.value, ch.hlc, ch.author_id AS authorId, a.at
@@ -396,15 +403,20 @@ function* changesOf(
      WHERE ch.entity_id IN (SELECT value FROM json_each(:ids)) AND ch.entity = :kind
      ORDER BY ch.entity_id, ch.hlc, ch.author_id`,
   );
+  // Which of the records have a row already: one query per batch, so new records skip the look-up.
+  const present = prepare(
+    c,
+    `SELECT id FROM ${entities[kind].table} WHERE id IN (SELECT value FROM json_each(:ids))`,
+  ).pluck();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = statement.all({ ids: JSON.stringify(ids.slice(i, i + 500)), kind }) as (RecordedChange & {
-      entityId: string;
-    })[];
+    const batch = JSON.stringify(ids.slice(i, i + 500));
+    const existing = new Set(present.all({ ids: batch }) as string[]);
+    const rows = statement.all({ ids: batch, kind }) as (RecordedChange & { entityId: string })[];
     let group: RecordedChange[] = [];
     for (let r = 0; r < rows.length; r++) {
       group.push(rows[r]!);
       if (rows[r + 1]?.entityId !== rows[r]!.entityId) {
-        yield [rows[r]!.entityId, group];
+        yield [rows[r]!.entityId, group, existing.has(rows[r]!.entityId)];
         group = [];
       }
     }
@@ -417,8 +429,9 @@ function rebuild(
   kind: EntityKind,
   id: string,
   changes: RecordedChange[],
+  exists: boolean,
 ): MaterializeOutcome {
-  if (kind !== 'source') return materializeEntity(c, kind, id, changes);
+  if (kind !== 'source') return materializeEntity(c, kind, id, changes, undefined, exists);
   const creation = changes.find((change) => change.field === '*');
   const sha256 = creation ? (JSON.parse(creation.value) as { sha256?: unknown }).sha256 : undefined;
   check(
@@ -434,7 +447,7 @@ function rebuild(
     set.name,
     "a source's text does not match its SHA-256",
   );
-  return materializeEntity(c, kind, id, changes, text);
+  return materializeEntity(c, kind, id, changes, text, exists);
 }
 
 /**

@@ -814,6 +814,8 @@ try {
   }
   const rawTargetPath = join(dir, 'merge-raw-target.attest');
   copyFileSync(enginePath, rawTargetPath);
+  // With --keep, the case as it was before the merge, for profiling the merge alone later.
+  if (options.keep) copyFileSync(enginePath, join(dir, 'merge-before.attest'));
   progress('merge: engine, and the same new rows copied by plain SQL into a copy of the same file');
   c = openCase(enginePath, { author: AUTHOR });
   const merged = benchMerge(c, rawTargetPath, halfPath);

@@ -1,0 +1,11 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { closeCase, openCase } from './db/caseFile.ts';
+import { mergeCaseFile } from './db/merge.ts';
+const dir = process.argv[2]!;
+rmSync('/tmp/prof-a.attest', { force: true });
+copyFileSync(`${dir}/merge-before.attest`, '/tmp/prof-a.attest');
+const c = openCase('/tmp/prof-a.attest', { author: 'bench' });
+const t = performance.now();
+const s = mergeCaseFile(c, `${dir}/half.attest`);
+console.log('merge ms', Math.round(performance.now() - t), s.changes);
+closeCase(c);
