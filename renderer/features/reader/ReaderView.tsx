@@ -133,6 +133,10 @@ function Reader({ sourceId }: { sourceId: string }) {
           {summary && <RepeatBadges source={summary} />}
         </div>
         <div className="toolbar">
+          <span id="source-text-keys" className="visually-hidden">
+            Arrow keys select the next or previous word; Shift with an arrow adds or removes a word; N makes a
+            claim of the selected words.
+          </span>
           <span className="selection-hint" aria-live="polite">
             {selection ? `${selectedWords.length} characters selected` : 'Select words to cite them'}
           </span>
@@ -158,10 +162,6 @@ function Reader({ sourceId }: { sourceId: string }) {
       )}
       <div className="reader-columns">
         <article className="reading" aria-label="Source text">
-          <p id="source-text-keys" className="visually-hidden">
-            Arrow keys select the next or previous word; Shift with an arrow adds or removes a word; N makes a
-            claim of the selected words.
-          </p>
           <SourceText
             text={text}
             claims={claims}
