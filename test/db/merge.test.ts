@@ -10,7 +10,8 @@ import { createClaim, deleteClaim, getClaim, listClaims, updateClaim } from '../
 import { undo } from '../../db/history.ts';
 import { addLink, listLinks } from '../../db/links.ts';
 import { listConflicts, mergeCaseFile, settleConflict } from '../../db/merge.ts';
-import { addReview, listReviews } from '../../db/reviews.ts';
+import { addReview, listReviews, reviewQueue } from '../../db/reviews.ts';
+import { deleteSource } from '../../db/sources.ts';
 import { search } from '../../db/search.ts';
 import { addTag, listTags } from '../../db/tags.ts';
 import { verifyCase } from '../../db/verify.ts';
@@ -145,6 +146,20 @@ describe('merge', () => {
     );
     expect(error.message).toMatch(/one of the conflicting values/);
     expect(listConflicts(ana)).toHaveLength(1);
+    closeAll(ben);
+  });
+
+  it('shows a claim made on a source that a colleague deleted meanwhile as a broken citation, first to review', () => {
+    const { ana, ben, sourceId } = twoAnalysts();
+    deleteSource(ana, sourceId);
+    const orphan = createClaim(ben, {
+      anchor: { sourceId, quote: 'fighting closed the airport' },
+      statement: 'The airport closed',
+    }).id;
+    mergeCaseFile(ana, ben.path);
+    // Neither act is undone behind a person's back: the source stays deleted, the claim stays, and both show.
+    expect(verifyCase(ana).broken).toMatchObject([{ claimId: orphan, problem: 'source-missing' }]);
+    expect(reviewQueue(ana).items[0]).toMatchObject({ state: 'broken', claim: { id: orphan } });
     closeAll(ben);
   });
 
