@@ -1,13 +1,10 @@
 // End to end in headless Chromium: a claim made with actors, credibility and a codebook tag, then edited and undone.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeCase, createCase } from '../../db/caseFile.ts';
+import { type Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Claim } from '../../electron/contract/index.ts';
-import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import { buildRenderer, callApi, launchChromium, poll, SCREENSHOTS, watchForProblems } from './harness.ts';
+import { type RunningServer } from '../../electron/serve/server.ts';
+import { callApi, poll, SCREENSHOTS, useBrowserMode } from './harness.ts';
 
 const REPORT = `title: Rebels push into Goma as the airport is shelled
 source: Meridian Wire
@@ -19,40 +16,15 @@ At least 43 people were killed and 212 wounded in the fighting, the health minis
 `;
 const PHRASE = 'At least 43 people were killed and 212 wounded';
 
-let outDir: string;
-let browser: Browser;
-let caseDir: string;
+const browserMode = useBrowserMode({
+  title: 'Goma offensive, February 2025',
+  viewport: { width: 1360, height: 1000 },
+});
 let server: RunningServer;
-let context: BrowserContext;
 let page: Page;
-let problems: string[];
 
-beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-renderer-'));
-  await buildRenderer(outDir);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  problems = [];
-  caseDir = mkdtempSync(join(tmpdir(), 'attest-e2e-case-'));
-  const casePath = join(caseDir, 'e2e.attest');
-  closeCase(createCase(casePath, { author: 'E2E Analyst', title: 'Goma offensive, February 2025' }));
-  server = await startServer({ casePath, author: 'E2E Analyst', rendererDir: outDir });
-  context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
-  page = await context.newPage();
-  watchForProblems(page, problems);
-});
-
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(caseDir, { recursive: true, force: true });
+beforeEach(() => {
+  ({ page, server } = browserMode);
 });
 
 /** Calls the contract from the test itself, to check what the engine stored. */
@@ -202,6 +174,6 @@ describe('editing a claim in the reader', () => {
       tags: ['Actors/Ruzizi Front', 'Places/Goma'],
     });
     await poll(() => claims.getByRole('button', { name: /^At least 43 people died/ }).count()).toBe(1);
-    expect(problems).toEqual([]);
+    expect(browserMode.problems).toEqual([]);
   });
 });

@@ -1,23 +1,14 @@
 // End to end in headless Chromium against browser mode: the Claims view's virtual table, filters, selection,
 // bulk tagging and "Open in reader"; the Codebook's rename, merge and "Show claims".
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { closeCase, createCase } from '../../db/caseFile.ts';
 import { createClaim } from '../../db/claims.ts';
 import { importSources } from '../../db/sources.ts';
 import type { Claim, ClaimStatus } from '../../electron/contract/index.ts';
-import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import {
-  buildRenderer,
-  callApi,
-  launchChromium,
-  requireChromium,
-  SCREENSHOTS,
-  watchForProblems,
-} from './harness.ts';
+import { type RunningServer } from '../../electron/serve/server.ts';
+import { callApi, SCREENSHOTS, useBrowserMode } from './harness.ts';
 
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
 
@@ -41,27 +32,6 @@ const expected = (test: (s: ReturnType<typeof seed>) => boolean) =>
 
 const sentence = (i: number) =>
   `Report ${String(i).padStart(3, '0')}: fighters reached the village of Kibati ${i}.`;
-
-let outDir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireChromium();
-  outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-claims-renderer-'));
-  await buildRenderer(outDir);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-let caseDir: string;
-let server: RunningServer;
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
 
 /** A case of three sources and 300 claims, made through the engine. */
 function seedCase(casePath: string): void {
@@ -92,25 +62,14 @@ function seedCase(casePath: string): void {
     closeCase(c);
   }
 }
+const browserMode = useBrowserMode({ viewport: { width: 1440, height: 900 }, seed: seedCase });
+let server: RunningServer;
+let page: Page;
 
 beforeEach(async () => {
-  problems = [];
-  caseDir = mkdtempSync(join(tmpdir(), 'attest-e2e-claims-'));
-  const casePath = join(caseDir, 'claims.attest');
-  seedCase(casePath);
-  server = await startServer({ casePath, author: 'E2E Analyst', rendererDir: outDir });
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  watchForProblems(page, problems);
+  ({ page, server } = browserMode);
   await page.goto(server.url);
   await poll(() => page.getByRole('heading', { name: 'Library' }).count()).toBe(1);
-}, 60_000);
-
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(caseDir, { recursive: true, force: true });
-  expect(problems).toEqual([]);
 });
 
 async function api<V>(method: string, input: unknown): Promise<V> {

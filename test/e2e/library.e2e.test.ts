@@ -1,21 +1,12 @@
 // End to end in headless Chromium against browser mode: the library's filters and the source details form.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { closeCase, createCase } from '../../db/caseFile.ts';
 import { importSources } from '../../db/sources.ts';
 import type { SourceSummary } from '../../electron/contract/index.ts';
-import { startServer, type RunningServer } from '../../electron/serve/server.ts';
-import {
-  buildRenderer,
-  callApi,
-  launchChromium,
-  requireChromium,
-  SCREENSHOTS,
-  watchForProblems,
-} from './harness.ts';
+import { type RunningServer } from '../../electron/serve/server.ts';
+import { callApi, SCREENSHOTS, useBrowserMode } from './harness.ts';
 
 /** Three short reports from two outlets, a month apart. */
 const REPORTS = [
@@ -37,52 +28,26 @@ const TITLES = REPORTS.map((report) => report.text.split('\n')[0]!.slice('title:
 /** Waits for the page to catch up: a generous limit, since CI machines are slower than a laptop. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
 
-let outDir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireChromium();
-  outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-renderer-'));
-  await buildRenderer(outDir);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+const browserMode = useBrowserMode({
+  viewport: { width: 1360, height: 860 },
+  seed: (casePath) => {
+    // Seeded through the engine, as an earlier session's import would have left the case.
+    const seeded = createCase(casePath, { author: 'E2E Analyst', title: 'Goma offensive, February 2025' });
+    const results = importSources(
+      seeded,
+      REPORTS.map(({ fileName, text }) => ({ fileName, bytes: new TextEncoder().encode(text) })),
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    closeCase(seeded);
+  },
 });
-
-let caseDir: string;
 let server: RunningServer;
-let context: BrowserContext;
 let page: Page;
-let problems: string[];
 
 beforeEach(async () => {
-  problems = [];
-  caseDir = mkdtempSync(join(tmpdir(), 'attest-e2e-case-'));
-  const casePath = join(caseDir, 'e2e.attest');
-  // Seeded through the engine, as an earlier session's import would have left the case.
-  const seeded = createCase(casePath, { author: 'E2E Analyst', title: 'Goma offensive, February 2025' });
-  const results = importSources(
-    seeded,
-    REPORTS.map(({ fileName, text }) => ({ fileName, bytes: new TextEncoder().encode(text) })),
-  );
-  expect(results.every((result) => result.ok)).toBe(true);
-  closeCase(seeded);
-  server = await startServer({ casePath, author: 'E2E Analyst', rendererDir: outDir });
-  context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-  page = await context.newPage();
-  watchForProblems(page, problems);
+  ({ page, server } = browserMode);
   await page.goto(server.url);
   await poll(() => page.getByRole('heading', { name: 'Library' }).count()).toBe(1);
-});
-
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(caseDir, { recursive: true, force: true });
-  expect(problems).toEqual([]);
 });
 
 /** Calls the contract from the test itself, as a second client would, to check what the engine stored. */
