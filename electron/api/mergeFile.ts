@@ -44,9 +44,14 @@ function mergePath(c: CaseFile, path: string, name: string): MergeSummary {
     throw new AttestError('not-found', `There is no file named ${name} there.`);
   }
   if (size === 0) throw badInput(`${name} is empty: it is neither a case file nor a case export.`);
-  const start = size > MAX_JSON_BYTES ? SQLITE_MAGIC : readStart(path);
-  if (start.subarray(0, 16).equals(SQLITE_MAGIC)) return mergeCaseFile(c, path);
+  const start = readStart(path);
+  if (start.equals(SQLITE_MAGIC)) return mergeCaseFile(c, path);
   if (/^\s*\{/.test(start.toString('latin1').replace(/^\uFEFF|^ï»¿/, ''))) {
+    if (size > MAX_JSON_BYTES) {
+      throw badInput(
+        `${name} is too large to import as JSON; merge the case file it was exported from instead.`,
+      );
+    }
     let document: unknown;
     try {
       document = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));

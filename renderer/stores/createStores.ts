@@ -68,8 +68,9 @@ export function createStores(client: ApiClient): Stores {
       stores.tags.getState().load(),
       stores.claimsTable.getState().reload(),
       stores.claims.getState().refresh(stores.view.getState().sourceId),
-      // The timeline's counts over the whole case, kept ready: opening the Timeline then draws at once.
-      stores.timeline.getState().loadOverview(),
+      // The timeline's counts over the whole case, kept ready so that opening the Timeline draws at once; an
+      // open Timeline reloads them itself on every change, so not twice here.
+      stores.view.getState().view === 'timeline' ? undefined : stores.timeline.getState().loadOverview(),
       stores.suggestions.getState().refresh(stores.view.getState().sourceId),
     ]);
   };
