@@ -45,12 +45,36 @@ function plainDate(date: string): EventDate | null {
   return { date, earliest: date, latest: date };
 }
 
+/**
+ * The forms news claims mostly take beyond a plain date, without the parser: a date marked uncertain or
+ * approximate as a whole ("2025-02~", "2025-02-03?", which do not move its bounds), and an interval of two such
+ * dates in order ("2025-01-26/2025-01-28"). Anything else (open ends, unspecified digits, seasons, sets, an
+ * impossible day) is left to the edtf package, which also gives its messages.
+ */
+function commonForm(date: string): EventDate | null {
+  const slash = date.indexOf('/');
+  if (slash === -1) {
+    const whole = qualified(date);
+    return whole && { date, earliest: whole.earliest, latest: whole.latest };
+  }
+  const from = qualified(date.slice(0, slash));
+  const to = qualified(date.slice(slash + 1));
+  // As the edtf package orders an interval: its start must begin strictly before its end begins.
+  if (!from || !to || from.earliest! >= to.earliest!) return null;
+  return { date, earliest: from.earliest, latest: to.latest };
+}
+
+const qualified = (date: string): EventDate | null =>
+  plainDate(/^[^?~%]+[?~%]?$/.test(date) ? date.replace(/[?~%]$/, '') : '');
+
 export function parseEventDate(text: string): EventDate {
   const date = text.trim();
   const known = cache.get(date);
   if (known) return known;
   // The edtf package rolls impossible days over (2025-02-29 becomes 1 March): plain dates are checked here.
-  const parsed = plainDate(date) ?? (/^\d{4}(-\d{2}){0,2}$/.test(date) ? impossible(date) : parseEdtf(date));
+  const parsed =
+    plainDate(date) ??
+    (/^\d{4}(-\d{2}){0,2}$/.test(date) ? impossible(date) : (commonForm(date) ?? parseEdtf(date)));
   if (cache.size >= CACHE_SIZE) cache.clear();
   cache.set(date, parsed);
   return parsed;

@@ -287,9 +287,17 @@ export interface RecordedChange {
   hlc: string;
   authorId: string;
   at: number;
+  /** `value` parsed already, when the caller has it. */
+  parsed?: unknown;
 }
 
 export type MaterializeOutcome = 'added' | 'updated' | 'unchanged';
+
+/** What a rebuild did, and the record's fields as rebuilt (so a caller can check them without reading back). */
+export interface Materialized {
+  outcome: MaterializeOutcome;
+  fields: Row;
+}
 
 /**
  * Rebuilds a record's row from all of its changes (oldest first by clock, then author): field-level
@@ -302,16 +310,22 @@ export function materializeEntity(
   kind: EntityKind,
   id: string,
   changes: readonly RecordedChange[],
-  text?: string,
-  /** false when the caller knows there is no row yet (a merge checks a whole batch at once). */
-  exists = true,
-): MaterializeOutcome {
+  options: {
+    /** A source's text. */
+    text?: string;
+    /** false when the caller knows there is no row yet (a merge checks a whole batch at once). */
+    exists?: boolean;
+    /** A new row is left out of full-text search: the caller indexes new rows at once (indexNewRows). */
+    indexLater?: boolean;
+  } = {},
+): Materialized {
+  const { text, exists = true, indexLater = false } = options;
   const spec = entities[kind];
   const creation = changes.find((change) => change.field === '*');
   if (!creation) throw new AttestError('bad-input', `A change to ${kind} ${id} has no record it belongs to.`);
   const fields: Row = {};
   for (const change of changes) {
-    const value = JSON.parse(change.value) as unknown;
+    const value = change.parsed ?? (JSON.parse(change.value) as unknown);
     if (change.field === '*') Object.assign(fields, value as Row);
     else fields[change.field] = value;
   }
@@ -332,12 +346,11 @@ export function materializeEntity(
     : undefined;
   const names = Object.keys(columns);
   if (!existing) {
-    columns.id = id;
-    const result = prepare(c, insertSql(spec, names)).run(columns);
-    if (!fields.deleted) ftsWrite(c, spec, result.lastInsertRowid, fields, false);
-    return 'added';
+    const result = prepare(c, insertSql(spec, names)).run(id, ...names.map((name) => columns[name]));
+    if (!fields.deleted && !indexLater) ftsWrite(c, spec, result.lastInsertRowid, fields, false);
+    return { outcome: 'added', fields };
   }
-  if (names.every((name) => existing[name] === columns[name])) return 'unchanged';
+  if (names.every((name) => existing[name] === columns[name])) return { outcome: 'unchanged', fields };
   const before = readEntity(c, kind, id)!;
   if (kind === 'source') fields.text = before.text;
   if (!before.deleted) ftsWrite(c, spec, existing.seq, before, true);
@@ -346,7 +359,26 @@ export function materializeEntity(
     id,
   });
   if (!fields.deleted) ftsWrite(c, spec, existing.seq, fields, false);
-  return 'updated';
+  return { outcome: 'updated', fields };
+}
+
+/**
+ * For rows a caller adds in bulk with `indexLater`: call before adding them; the function returned indexes, in
+ * one statement, every live row added since (rows get increasing seq numbers).
+ */
+export function indexNewRows(c: CaseFile, kind: EntityKind): () => void {
+  const spec = entities[kind];
+  const fts = spec.fts;
+  if (!fts) return () => {};
+  const before = (prepare(c, `SELECT max(seq) FROM ${spec.table}`).pluck().get() as number | null) ?? 0;
+  return () => {
+    prepare(
+      c,
+      `INSERT INTO ${fts.table} (rowid, ${fts.columns.join(', ')})
+       SELECT seq, ${fts.columns.map((field) => spec.fields[field]).join(', ')} FROM ${spec.table}
+       WHERE seq > :before AND deleted = 0`,
+    ).run({ before });
+  };
 }
 
 const insertSqlCache = new Map<string, string>();
@@ -356,7 +388,7 @@ function insertSql(spec: EntitySpec, names: readonly string[]): string {
   const key = `${spec.table}:${names.join(',')}`;
   let sql = insertSqlCache.get(key);
   if (sql === undefined) {
-    sql = `INSERT INTO ${spec.table} (id, ${names.join(', ')}) VALUES (:id, ${names.map((n) => `:${n}`).join(', ')})`;
+    sql = `INSERT INTO ${spec.table} (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`;
     insertSqlCache.set(key, sql);
   }
   return sql;

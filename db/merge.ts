@@ -4,7 +4,7 @@
 // with the author id as tiebreak; the other file is untrusted and never written.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rm } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { CaseFile } from './caseFile.ts';
@@ -15,17 +15,18 @@ import { AttestError, badInput } from './errors.ts';
 import {
   changeableFields,
   entities,
+  indexNewRows,
   materializeEntity,
   readEntity,
   beginAction,
   updateEntity,
   type EntityKind,
-  type MaterializeOutcome,
+  type Materialized,
   type RecordedChange,
 } from './history.ts';
 import { sourceIdFor, suggestionIdFor } from './ids.ts';
 import { fingerprintSources } from './repeats.ts';
-import { verifyClaims } from './verify.ts';
+import { citationChecker, type BrokenCitation, type CitingClaim } from './verify.ts';
 
 export const ENTITY_KINDS = Object.keys(entities) as EntityKind[];
 
@@ -40,6 +41,9 @@ export interface ChangeRecord {
   authorId: string;
   prevHlc: string | null;
 }
+
+/** A change new to this case, as the merge's pass over the other file finds it: with its action's time. */
+type FreshChange = ChangeRecord & { at: number | null };
 
 export interface ActionRecord {
   id: string;
@@ -60,6 +64,13 @@ export interface SettledConflict {
   settledAt: number;
 }
 
+/** A source's file as imported, kept byte for byte. */
+export interface OriginalFile {
+  sha256: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
 /** Everything another case (a file, or a JSON export) brings: its history and what no change holds. */
 export interface ChangeSet {
   /** How the user knows it, for messages: a file's base name. */
@@ -72,7 +83,7 @@ export interface ChangeSet {
    * changes are then sorted into shared and new by SQL, and only the new ones pass through JavaScript.
    */
   attached?: string;
-  originals: Iterable<{ sha256: string; mediaType: string; bytes: Uint8Array }>;
+  originals: Iterable<OriginalFile>;
   /** A source's normalized text by source id. */
   sourceText(id: string): string | undefined;
   settled: Iterable<SettledConflict>;
@@ -115,8 +126,8 @@ function check(condition: boolean, name: string, what: string): asserts conditio
 const isText = (value: unknown, max = 500): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= max;
 
-/** Checks one incoming change's shape before any row of it is written. */
-function checkChange(name: string, change: ChangeRecord): void {
+/** Checks one incoming change's shape before any row of it is written; returns its value, parsed. */
+function checkChange(name: string, change: ChangeRecord): unknown {
   check(ENTITY_KINDS.includes(change.entity), name, `it has a change to an unknown kind of record`);
   check(isText(change.entityId, 100) && isText(change.actionId, 100), name, 'it has a change without ids');
   check(HLC.test(change.hlc), name, 'it has a change with a malformed clock');
@@ -161,6 +172,7 @@ function checkChange(name: string, change: ChangeRecord): void {
     );
     check(fitsField(change.field, value), name, `it gives a ${change.entity} a malformed ${change.field}`);
   }
+  return value;
 }
 
 /** Value types of fields that are not text (or null); a hostile file's wrong types are refused, not stored. */
@@ -252,27 +264,38 @@ export function applyChangeSet(
       let maxHlc = '';
       let incoming: Iterable<ChangeRecord> = set.changes;
       let seenCounts: Map<EntityKind, number> | undefined;
+      // Changes new to this case, by record, with their action's time: a record that is new here is rebuilt
+      // from these alone (this case holds no change of a record it has no row of), without reading them back.
+      const freshOf = new Map<EntityKind, Map<string, RecordedChange[]>>(
+        ENTITY_KINDS.map((k) => [k, new Map()]),
+      );
       if (set.attached) {
         // One pass over the other file's history, each change beside ours under the same key: shared ones
         // are compared here (in SQL's order, without holding them), only the new ones are kept for writing.
         const other = set.attached;
-        const fresh: ChangeRecord[] = [];
+        const fresh: FreshChange[] = [];
         const seenIds = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
         const pairs = c.db
           .prepare(
-            `SELECT o.action_id AS actionId, o.entity, o.entity_id AS entityId, o.field, o.value, o.hlc,
-               o.author_id AS authorId, o.prev_hlc AS prevHlc, m.seq AS ourSeq,
+            `SELECT o.entity, o.entity_id AS entityId, o.hlc, m.seq IS NULL AS fresh,
                (m.value IS o.value AND m.action_id IS o.action_id AND m.prev_hlc IS o.prev_hlc
-                 AND m.entity IS o.entity) AS same
+                 AND m.entity IS o.entity) AS same,
+               CASE WHEN m.seq IS NULL THEN o.action_id END AS actionId,
+               CASE WHEN m.seq IS NULL THEN o.field END AS field,
+               CASE WHEN m.seq IS NULL THEN o.value END AS value,
+               CASE WHEN m.seq IS NULL THEN o.author_id END AS authorId,
+               CASE WHEN m.seq IS NULL THEN o.prev_hlc END AS prevHlc,
+               a.at
              FROM ${other}.changes o LEFT JOIN main.changes m ON m.entity_id = o.entity_id AND m.field = o.field
                AND m.hlc = o.hlc AND m.author_id = o.author_id
+             LEFT JOIN main.actions a ON m.seq IS NULL AND a.id = o.action_id
              ORDER BY o.seq`,
           )
-          .iterate() as Iterable<ChangeRecord & { ourSeq: number | null; same: number }>;
+          .iterate() as Iterable<FreshChange & { fresh: number; same: number }>;
         for (const pair of pairs) {
           seenIds.get(pair.entity)?.add(pair.entityId);
           if (pair.hlc > maxHlc) maxHlc = pair.hlc;
-          if (pair.ourSeq === null) {
+          if (pair.fresh === 1) {
             fresh.push({
               actionId: pair.actionId,
               entity: pair.entity,
@@ -282,6 +305,7 @@ export function applyChangeSet(
               hlc: pair.hlc,
               authorId: pair.authorId,
               prevHlc: pair.prevHlc,
+              at: pair.at,
             });
           } else if (pair.same !== 1) {
             throw badInput(
@@ -291,7 +315,27 @@ export function applyChangeSet(
         }
         check(maxHlc === '' || HLC.test(maxHlc), name, 'it has a change with a malformed clock');
         seenCounts = new Map([...seenIds].map(([kind, ids]) => [kind, ids.size]));
-        incoming = fresh;
+        // Known to be new by the pass above: checked and written without looking again.
+        for (const change of fresh) {
+          const parsed = checkChange(name, change);
+          check(change.at !== null, name, 'its records refer to records it does not hold');
+          addChange.run(change);
+          newChanges += 1;
+          touched.get(change.entity)!.add(change.entityId);
+          const byRecord = freshOf.get(change.entity)!;
+          const list = byRecord.get(change.entityId);
+          const recorded = {
+            field: change.field,
+            value: change.value,
+            hlc: change.hlc,
+            authorId: change.authorId,
+            at: change.at,
+            parsed,
+          };
+          if (list) list.push(recorded);
+          else byRecord.set(change.entityId, [recorded]);
+        }
+        incoming = [];
       }
       for (const change of incoming) {
         checkChange(name, change);
@@ -326,13 +370,19 @@ export function applyChangeSet(
         addOriginal.run({ ...original, bytes: Buffer.from(original.bytes) });
       }
 
+      const checkCitation = citationChecker(c, { deleted: true });
+      const broken: BrokenCitation[] = [];
       // Sources first (claims are verified against them), then the records that point at them.
       for (const kind of ENTITY_KINDS) {
         const ids = [...touched.get(kind)!];
-        for (const [id, changes, exists] of changesOf(c, kind, ids)) {
-          const outcome = rebuild(c, set, kind, id, changes, exists);
+        const indexNew = indexNewRows(c, kind);
+        for (const [id, changes, exists] of changesOf(c, kind, ids, freshOf.get(kind)!)) {
+          const { outcome, fields } = rebuild(c, set, kind, id, changes, exists);
           kinds[kind][outcome] += 1;
+          // A claim's anchor never changes after its creation: checked here on the rebuilt fields.
+          if (kind === 'claim') broken.push(...checkCitation({ ...(fields as unknown as CitingClaim), id }));
         }
+        indexNew();
         kinds[kind].unchanged += (seenCounts?.get(kind) ?? seen.get(kind)!.size) - ids.length;
       }
 
@@ -351,7 +401,6 @@ export function applyChangeSet(
       fingerprintSources(c, [...touched.get('source')!]);
 
       checkTagTree(c, name, [...touched.get('tag')!]);
-      const broken = verifyClaims(c, [...touched.get('claim')!], { deleted: true });
       if (broken.length > 0) {
         check(
           false,
@@ -390,11 +439,25 @@ function checkTagTree(c: CaseFile, name: string, ids: readonly string[]): void {
   }
 }
 
-/** Every change of the given records, grouped by record in clock order (then author, the tiebreak). */
+/** SQLite's order of text (BINARY: by UTF-8 bytes), which JavaScript's `<` matches only for ASCII. */
+function byteOrder(a: string, b: string): number {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(a + b)) return a < b ? -1 : a > b ? 1 : 0;
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+const clockOrder = (a: RecordedChange, b: RecordedChange): number =>
+  a.hlc === b.hlc ? byteOrder(a.authorId, b.authorId) : byteOrder(a.hlc, b.hlc);
+
+/**
+ * Every change of the given records, grouped by record in clock order (then author, the tiebreak). A record this
+ * case has no row of has no change here but those just brought in (`fresh`): they are used as they are.
+ */
 function* changesOf(
   c: CaseFile,
   kind: EntityKind,
   ids: readonly string[],
+  fresh: ReadonlyMap<string, RecordedChange[]>,
 ): Generator<[string, RecordedChange[], boolean]> {
   const statement = prepare(
     c,
@@ -409,16 +472,23 @@ function* changesOf(
     `SELECT id FROM ${entities[kind].table} WHERE id IN (SELECT value FROM json_each(:ids))`,
   ).pluck();
   for (let i = 0; i < ids.length; i += 500) {
-    const batch = JSON.stringify(ids.slice(i, i + 500));
-    const existing = new Set(present.all({ ids: batch }) as string[]);
-    const rows = statement.all({ ids: batch, kind }) as (RecordedChange & { entityId: string })[];
-    let group: RecordedChange[] = [];
-    for (let r = 0; r < rows.length; r++) {
-      group.push(rows[r]!);
-      if (rows[r + 1]?.entityId !== rows[r]!.entityId) {
-        yield [rows[r]!.entityId, group, existing.has(rows[r]!.entityId)];
-        group = [];
+    const batch = ids.slice(i, i + 500);
+    const existing = new Set(present.all({ ids: JSON.stringify(batch) }) as string[]);
+    const read = batch.filter((id) => existing.has(id) || !fresh.has(id));
+    const stored = new Map<string, RecordedChange[]>();
+    if (read.length > 0) {
+      const rows = statement.all({ ids: JSON.stringify(read), kind }) as (RecordedChange & {
+        entityId: string;
+      })[];
+      for (const row of rows) {
+        const list = stored.get(row.entityId);
+        if (list) list.push(row);
+        else stored.set(row.entityId, [row]);
       }
+    }
+    for (const id of batch) {
+      const changes = stored.get(id) ?? fresh.get(id)?.sort(clockOrder);
+      if (changes) yield [id, changes, existing.has(id)];
     }
   }
 }
@@ -430,8 +500,8 @@ function rebuild(
   id: string,
   changes: RecordedChange[],
   exists: boolean,
-): MaterializeOutcome {
-  if (kind !== 'source') return materializeEntity(c, kind, id, changes, undefined, exists);
+): Materialized {
+  if (kind !== 'source') return materializeEntity(c, kind, id, changes, { exists, indexLater: true });
   const creation = changes.find((change) => change.field === '*');
   const sha256 = creation ? (JSON.parse(creation.value) as { sha256?: unknown }).sha256 : undefined;
   check(
@@ -447,7 +517,7 @@ function rebuild(
     set.name,
     "a source's text does not match its SHA-256",
   );
-  return materializeEntity(c, kind, id, changes, text, exists);
+  return materializeEntity(c, kind, id, changes, { text, exists, indexLater: true });
 }
 
 /**
@@ -593,14 +663,29 @@ export function mergeCaseFile(c: CaseFile, otherPath: string): MergeSummary {
     const cache = c.db.pragma('cache_size', { simple: true }) as number;
     c.db.pragma('cache_size = -262144');
     try {
-      return applyChangeSet(c, { ...changeSetOf(db, name), attached: ATTACHED });
+      // Original files this case lacks, read one by one: most of a colleague's are shared, and large.
+      const missing = c.db
+        .prepare(
+          `SELECT o.sha256 FROM ${ATTACHED}.originals o
+           WHERE NOT EXISTS (SELECT 1 FROM main.originals m WHERE m.sha256 = o.sha256)`,
+        )
+        .pluck()
+        .all() as string[];
+      const original = db.prepare(
+        'SELECT sha256, media_type AS mediaType, bytes FROM originals WHERE sha256 = ?',
+      );
+      const originals = (function* () {
+        for (const sha256 of missing) yield original.get(sha256) as OriginalFile;
+      })();
+      return applyChangeSet(c, { ...changeSetOf(db, name), originals, attached: ATTACHED });
     } finally {
       c.db.pragma(`cache_size = ${cache}`);
     }
   } finally {
     if (attached) c.db.prepare(`DETACH DATABASE ${ATTACHED}`).run();
     db?.close();
-    rmSync(dir, { recursive: true, force: true });
+    // Removing a copy of a large case takes a while: done in the background, after the summary is back.
+    rm(dir, { recursive: true, force: true }, () => {});
   }
 }
 

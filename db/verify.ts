@@ -29,7 +29,8 @@ interface CitedSource {
   intact: boolean;
 }
 
-interface CitingClaim {
+/** A claim's anchor: enough to check its citation (a rebuilt record's fields hold it too). */
+export interface CitingClaim {
   id: string;
   sourceId: string;
   sourceSha256: string;
@@ -119,29 +120,42 @@ export function verifyCase(c: CaseFile): VerifyReport {
 }
 
 /**
- * The broken citations among some claims (those a merge brought in), each source read once. With `deleted`,
- * tombstoned claims and sources are checked too: an undo can bring them back, so they must hold as well.
+ * Checks claims one by one against their sources, each source read (and hashed) once. With `deleted`, tombstoned
+ * sources count as present: an undo can bring a tombstoned claim back, so its citation must hold as well.
+ */
+export function citationChecker(
+  c: CaseFile,
+  options: { deleted?: boolean } = {},
+): (claim: CitingClaim) => BrokenCitation[] {
+  const sources = new Map<string, CitedSource | undefined>();
+  const sourceStatement = c.db.prepare('SELECT text, sha256, deleted FROM sources WHERE id = ?');
+  return (claim) => {
+    if (!sources.has(claim.sourceId)) {
+      const row = sourceStatement.get(claim.sourceId) as
+        { text: string; sha256: string; deleted: number } | undefined;
+      sources.set(claim.sourceId, row && citedSource(options.deleted ? { ...row, deleted: 0 } : row));
+    }
+    return checkCitation(claim, sources.get(claim.sourceId));
+  };
+}
+
+/**
+ * The broken citations among some claims, each source read once. With `deleted`, tombstoned claims and sources
+ * are checked too: an undo can bring them back, so they must hold as well.
  */
 export function verifyClaims(
   c: CaseFile,
   claimIds: readonly string[],
   options: { deleted?: boolean } = {},
 ): BrokenCitation[] {
-  const sources = new Map<string, CitedSource | undefined>();
   const claimStatement = c.db.prepare(
     `SELECT ${CLAIM_COLUMNS} FROM claims WHERE id = ? ${options.deleted ? '' : 'AND deleted = 0'}`,
   );
-  const sourceStatement = c.db.prepare('SELECT text, sha256, deleted FROM sources WHERE id = ?');
+  const check = citationChecker(c, options);
   const broken: BrokenCitation[] = [];
   for (const id of claimIds) {
     const claim = claimStatement.get(id) as CitingClaim | undefined;
-    if (!claim) continue;
-    if (!sources.has(claim.sourceId)) {
-      const row = sourceStatement.get(claim.sourceId) as
-        { text: string; sha256: string; deleted: number } | undefined;
-      sources.set(claim.sourceId, row && citedSource(options.deleted ? { ...row, deleted: 0 } : row));
-    }
-    broken.push(...checkCitation(claim, sources.get(claim.sourceId)));
+    if (claim) broken.push(...check(claim));
   }
   return broken;
 }

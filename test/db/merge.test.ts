@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeCase, openCase, transaction, type CaseFile } from '../../db/caseFile.ts';
 import { createClaim, deleteClaim, getClaim, listClaims, updateClaim } from '../../db/claims.ts';
+import { createClock } from '../../db/clock.ts';
 import { undo } from '../../db/history.ts';
 import { addLink, listLinks } from '../../db/links.ts';
 import { listConflicts, mergeCaseFile, settleConflict } from '../../db/merge.ts';
@@ -161,6 +162,30 @@ describe('merge', () => {
     expect(verifyCase(ana).broken).toMatchObject([{ claimId: orphan, problem: 'source-missing' }]);
     expect(reviewQueue(ana).items[0]).toMatchObject({ state: 'broken', claim: { id: orphan } });
     closeAll(ben);
+  });
+
+  it('breaks a tie of equal clocks by author alike, whether the record is rebuilt here or new here', () => {
+    const { ana, ben, claimId } = twoAnalysts();
+    // Both clocks stopped at the same moment: two edits of one field carry the very same clock value.
+    const moment = Date.now() + 60_000;
+    for (const c of [ana, ben]) Object.assign(c, { clock: createClock(c.clock.last, () => moment) });
+    updateClaim(ana, claimId, { statement: 'Ana: M23 entered Goma' });
+    updateClaim(ben, claimId, { statement: 'Ben: M23 took Goma' });
+    mergeCaseFile(ana, ben.path);
+    mergeCaseFile(ben, ana.path);
+    const winner = getClaim(ana, claimId).statement;
+    expect(getClaim(ben, claimId).statement).toBe(winner);
+    const authorId = (name: string) =>
+      ana.db.prepare('SELECT id FROM authors WHERE name = ?').pluck().get(name) as string;
+    const last = Buffer.compare(Buffer.from(authorId('Ana Analyst')), Buffer.from(authorId('Ben Reviewer')));
+    expect(winner).toBe(last > 0 ? 'Ana: M23 entered Goma' : 'Ben: M23 took Goma');
+    // A third analyst has neither the claim nor its edits: each file brings both edits, in its own row order.
+    for (const from of [ana, ben]) {
+      const cleo = newCase('Cleo Coder');
+      mergeCaseFile(cleo, from.path);
+      expect(getClaim(cleo, claimId).statement).toBe(winner);
+      expect(snapshot(cleo).claims).toEqual(snapshot(ana).claims);
+    }
   });
 
   it('makes one tag of the same path created on both sides', () => {
