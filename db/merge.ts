@@ -43,7 +43,7 @@ export interface ChangeRecord {
 }
 
 /** A change new to this case, as the merge's pass over the other file finds it: with its action's time. */
-type FreshChange = ChangeRecord & { at: number | null };
+type FreshChange = ChangeRecord & { at: number | null; otherSeq: number };
 
 export interface ActionRecord {
   id: string;
@@ -126,66 +126,71 @@ function check(condition: boolean, name: string, what: string): asserts conditio
 const isText = (value: unknown, max = 500): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= max;
 
-/** Checks one incoming change's shape before any row of it is written; returns its value, parsed. */
+/** The fields a change may name, per kind of record, as sets (checked for every incoming change). */
+const FIELDS = new Map(
+  ENTITY_KINDS.map((kind) => {
+    const { all, immutable } = changeableFields(kind);
+    return [kind, { all: new Set(all), immutable: new Set(immutable) }];
+  }),
+);
+
+function refuse(name: string, what: string): never {
+  throw badInput(`${name} was refused: ${what}.`);
+}
+
+/**
+ * Checks one incoming change's shape before any row of it is written; returns its value, parsed. Messages are
+ * made only on refusal: this runs for every change a colleague's file brings.
+ */
 function checkChange(name: string, change: ChangeRecord): unknown {
-  check(ENTITY_KINDS.includes(change.entity), name, `it has a change to an unknown kind of record`);
-  check(isText(change.entityId, 100) && isText(change.actionId, 100), name, 'it has a change without ids');
-  check(HLC.test(change.hlc), name, 'it has a change with a malformed clock');
-  check(change.prevHlc === null || HLC.test(change.prevHlc), name, 'it has a malformed earlier clock');
-  check(
-    change.prevHlc === null || change.prevHlc < change.hlc,
-    name,
-    'it has a change older than its parent',
-  );
-  check(
-    typeof change.value === 'string' && change.value.length <= TEXT_LIMIT,
-    name,
-    'it has an oversized value',
-  );
+  const fields = FIELDS.get(change.entity);
+  if (!fields) refuse(name, 'it has a change to an unknown kind of record');
+  if (!isText(change.entityId, 100) || !isText(change.actionId, 100))
+    refuse(name, 'it has a change without ids');
+  if (!HLC.test(change.hlc)) refuse(name, 'it has a change with a malformed clock');
+  if (change.prevHlc !== null && !HLC.test(change.prevHlc)) refuse(name, 'it has a malformed earlier clock');
+  if (change.prevHlc !== null && change.prevHlc >= change.hlc)
+    refuse(name, 'it has a change older than its parent');
+  if (typeof change.value !== 'string' || change.value.length > TEXT_LIMIT)
+    refuse(name, 'it has an oversized value');
   let value: unknown;
   try {
     value = JSON.parse(change.value);
   } catch {
-    check(false, name, 'it has a change whose value is not valid JSON');
+    refuse(name, 'it has a change whose value is not valid JSON');
   }
-  const { all, immutable } = changeableFields(change.entity);
+  const kind = change.entity;
   if (change.field === '*') {
-    check(
-      typeof value === 'object' && value !== null && !Array.isArray(value),
-      name,
-      `it creates a ${change.entity} without fields`,
-    );
-    for (const [field, fieldValue] of Object.entries(value)) {
-      check(
-        all.includes(field),
-        name,
-        `it gives a ${change.entity} an unknown field "${field.slice(0, 40)}"`,
-      );
-      check(fitsField(field, fieldValue), name, `it gives a ${change.entity} a malformed ${field}`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      refuse(name, `it creates a ${kind} without fields`);
+    }
+    for (const field in value) {
+      if (!fields.all.has(field)) refuse(name, `it gives a ${kind} an unknown field "${field.slice(0, 40)}"`);
+      if (!fitsField(field, (value as Record<string, unknown>)[field])) {
+        refuse(name, `it gives a ${kind} a malformed ${field}`);
+      }
     }
   } else {
-    check(all.includes(change.field), name, `it changes an unknown field of a ${change.entity}`);
-    check(
-      !immutable.includes(change.field),
-      name,
-      `it changes the ${change.field} of a ${change.entity}, which never changes`,
-    );
-    check(fitsField(change.field, value), name, `it gives a ${change.entity} a malformed ${change.field}`);
+    if (!fields.all.has(change.field)) refuse(name, `it changes an unknown field of a ${kind}`);
+    if (fields.immutable.has(change.field)) {
+      refuse(name, `it changes the ${change.field} of a ${kind}, which never changes`);
+    }
+    if (!fitsField(change.field, value)) refuse(name, `it gives a ${kind} a malformed ${change.field}`);
   }
   return value;
 }
 
 /** Value types of fields that are not text (or null); a hostile file's wrong types are refused, not stored. */
-const FIELD_TYPES: Record<string, (value: unknown) => boolean> = {
-  deleted: (v) => typeof v === 'boolean',
-  start: (v) => Number.isSafeInteger(v),
-  end: (v) => Number.isSafeInteger(v),
-  credibility: (v) => v === null || Number.isSafeInteger(v),
-  actors: (v) => Array.isArray(v) && v.every((item) => typeof item === 'string'),
-  repeats: (v) => v === null || (Array.isArray(v) && v.every((item) => typeof item === 'string')),
+const FIELD_TYPES = new Map<string, (value: unknown) => boolean>([
+  ['deleted', (v) => typeof v === 'boolean'],
+  ['start', (v) => Number.isSafeInteger(v)],
+  ['end', (v) => Number.isSafeInteger(v)],
+  ['credibility', (v) => v === null || Number.isSafeInteger(v)],
+  ['actors', (v) => Array.isArray(v) && v.every((item) => typeof item === 'string')],
+  ['repeats', (v) => v === null || (Array.isArray(v) && v.every((item) => typeof item === 'string'))],
   // A PDF's page map is kept in the creation record as JSON text of page starts, fixed with the source's text.
-  pages: (v) => v === null || (typeof v === 'string' && isPageMap(v)),
-};
+  ['pages', (v) => v === null || (typeof v === 'string' && isPageMap(v))],
+]);
 
 function isPageMap(text: string): boolean {
   try {
@@ -200,7 +205,7 @@ function isPageMap(text: string): boolean {
 }
 
 const fitsField = (field: string, value: unknown): boolean =>
-  FIELD_TYPES[field]?.(value) ??
+  FIELD_TYPES.get(field)?.(value) ??
   (value === null || (typeof value === 'string' && value.length <= TEXT_LIMIT));
 
 const emptySummary = (): KindSummary => ({ added: 0, updated: 0, unchanged: 0, conflicts: 0 });
@@ -285,7 +290,7 @@ export function applyChangeSet(
                CASE WHEN m.seq IS NULL THEN o.value END AS value,
                CASE WHEN m.seq IS NULL THEN o.author_id END AS authorId,
                CASE WHEN m.seq IS NULL THEN o.prev_hlc END AS prevHlc,
-               a.at
+               a.at, CASE WHEN m.seq IS NULL THEN o.seq END AS otherSeq
              FROM ${other}.changes o LEFT JOIN main.changes m ON m.entity_id = o.entity_id AND m.field = o.field
                AND m.hlc = o.hlc AND m.author_id = o.author_id
              LEFT JOIN main.actions a ON m.seq IS NULL AND a.id = o.action_id
@@ -306,6 +311,7 @@ export function applyChangeSet(
               authorId: pair.authorId,
               prevHlc: pair.prevHlc,
               at: pair.at,
+              otherSeq: pair.otherSeq,
             });
           } else if (pair.same !== 1) {
             throw badInput(
@@ -315,25 +321,29 @@ export function applyChangeSet(
         }
         check(maxHlc === '' || HLC.test(maxHlc), name, 'it has a change with a malformed clock');
         seenCounts = new Map([...seenIds].map(([kind, ids]) => [kind, ids.size]));
-        // Known to be new by the pass above: checked and written without looking again.
+        // Known to be new by the pass above: each is checked, then all are copied by SQL from the other file
+        // (a read-only copy, so the rows copied are the rows checked), without passing their values back.
         for (const change of fresh) {
           const parsed = checkChange(name, change);
           check(change.at !== null, name, 'its records refer to records it does not hold');
-          addChange.run(change);
           newChanges += 1;
           touched.get(change.entity)!.add(change.entityId);
           const byRecord = freshOf.get(change.entity)!;
+          const recorded = { ...change, at: change.at, parsed };
           const list = byRecord.get(change.entityId);
-          const recorded = {
-            field: change.field,
-            value: change.value,
-            hlc: change.hlc,
-            authorId: change.authorId,
-            at: change.at,
-            parsed,
-          };
           if (list) list.push(recorded);
           else byRecord.set(change.entityId, [recorded]);
+        }
+        const copyChanges = prepare(
+          c,
+          `INSERT INTO main.changes (action_id, entity, entity_id, field, value, hlc, author_id, prev_hlc)
+           SELECT action_id, entity, entity_id, field, value, hlc, author_id, prev_hlc FROM ${other}.changes
+           WHERE seq IN (SELECT value FROM json_each(:seqs)) ORDER BY seq`,
+        );
+        for (let i = 0; i < fresh.length; i += 10_000) {
+          copyChanges.run({
+            seqs: JSON.stringify(fresh.slice(i, i + 10_000).map((change) => change.otherSeq)),
+          });
         }
         incoming = [];
       }
@@ -358,7 +368,6 @@ export function applyChangeSet(
           `its history contradicts this case's (a ${change.entity} change recorded differently on each side)`,
         );
       }
-
       const addOriginal = prepare(
         c,
         `INSERT INTO originals (sha256, media_type, bytes) VALUES (:sha256, :mediaType, :bytes)
@@ -369,7 +378,6 @@ export function applyChangeSet(
         check(hash === original.sha256, name, "an original file's bytes do not match its SHA-256");
         addOriginal.run({ ...original, bytes: Buffer.from(original.bytes) });
       }
-
       const checkCitation = citationChecker(c, { deleted: true });
       const broken: BrokenCitation[] = [];
       // Sources first (claims are verified against them), then the records that point at them.
@@ -399,7 +407,6 @@ export function applyChangeSet(
       applyDismissals(c, set);
       // Near-copy fingerprints are derived from a source's text alone: made here for the sources that came in.
       fingerprintSources(c, [...touched.get('source')!]);
-
       checkTagTree(c, name, [...touched.get('tag')!]);
       if (broken.length > 0) {
         check(
