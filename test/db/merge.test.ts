@@ -188,6 +188,34 @@ describe('merge', () => {
     }
   });
 
+  it("takes a new record from its changes, not from the other file's row, when the two differ", () => {
+    const { ana, ben, sourceId } = twoAnalysts();
+    const made = createClaim(ben, {
+      anchor: { sourceId, quote: 'A day earlier' },
+      statement: 'Fighting a day before',
+      tags: ['Actors/FARDC'],
+    }).id;
+    const kept = createClaim(ben, {
+      anchor: { sourceId, quote: 'Rebels of the M23 group' },
+      statement: 'Rebels named',
+      tags: ['Actors/FARDC'],
+    }).id;
+    const path = ben.path;
+    closeCase(ben);
+    // Rows edited behind the history's back: a file's rows are never trusted over its changes.
+    const db = new Database(path);
+    db.prepare(`UPDATE claims SET statement = 'Forged', status = 'verified' WHERE id = ?`).run(made);
+    db.prepare(`UPDATE claim_tags SET deleted = 1 WHERE claim_id = ?`).run(made);
+    db.close();
+    const summary = mergeCaseFile(ana, path);
+    expect(summary.kinds.claim.added).toBe(2);
+    expect(getClaim(ana, made)).toMatchObject({ statement: 'Fighting a day before', status: 'draft' });
+    expect(getClaim(ana, made).tags).toEqual(['Actors/FARDC']);
+    expect(getClaim(ana, kept)).toMatchObject({ statement: 'Rebels named', tags: ['Actors/FARDC'] });
+    expect(search(ana, 'Fighting', { kinds: ['claim'] }).map((hit) => hit.id)).toEqual([made]);
+    expect(search(ana, 'Forged')).toEqual([]);
+  });
+
   it('makes one tag of the same path created on both sides', () => {
     const ana = newCase('Ana Analyst');
     const ben = newCase('Ben Reviewer');
