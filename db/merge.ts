@@ -4,7 +4,7 @@
 // with the author id as tiebreak; the other file is untrusted and never written.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, rm } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdtempSync, rm } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { CaseFile } from './caseFile.ts';
@@ -271,7 +271,7 @@ export function applyChangeSet(
       let seenCounts: Map<EntityKind, number> | undefined;
       // Changes new to this case, by record, with their action's time: a record that is new here is rebuilt
       // from these alone (this case holds no change of a record it has no row of), without reading them back.
-      const freshOf = new Map<EntityKind, Map<string, RecordedChange[]>>(
+      const freshOf = new Map<EntityKind, Map<string, (FreshChange & RecordedChange)[]>>(
         ENTITY_KINDS.map((k) => [k, new Map()]),
       );
       if (set.attached) {
@@ -380,11 +380,17 @@ export function applyChangeSet(
       }
       const checkCitation = citationChecker(c, { deleted: true });
       const broken: BrokenCitation[] = [];
+      const forkCandidates = new Map<EntityKind, string[]>(ENTITY_KINDS.map((k) => [k, []]));
       // Sources first (claims are verified against them), then the records that point at them.
       for (const kind of ENTITY_KINDS) {
         const ids = [...touched.get(kind)!];
         const indexNew = indexNewRows(c, kind);
-        for (const [id, changes, exists] of changesOf(c, kind, ids, freshOf.get(kind)!)) {
+        const inMemory = freshOf.get(kind)!;
+        for (const [id, changes, exists] of changesOf(c, kind, ids, inMemory)) {
+          // A record new here has no changes but those just read: its forks are found among them.
+          if (!exists && inMemory.has(id))
+            kinds[kind].conflicts += recordForksOf(c, kind, id, inMemory.get(id)!);
+          else forkCandidates.get(kind)!.push(id);
           const { outcome, fields } = rebuild(c, set, kind, id, changes, exists);
           kinds[kind][outcome] += 1;
           // A claim's anchor never changes after its creation: checked here on the rebuilt fields.
@@ -402,7 +408,8 @@ export function applyChangeSet(
         ).run({ hlc: c.clock.last });
       }
 
-      for (const kind of ENTITY_KINDS) kinds[kind].conflicts = recordForks(c, kind, [...touched.get(kind)!]);
+      for (const kind of ENTITY_KINDS)
+        kinds[kind].conflicts += recordForks(c, kind, forkCandidates.get(kind)!);
       applySettled(c, set);
       applyDismissals(c, set);
       // Near-copy fingerprints are derived from a source's text alone: made here for the sources that came in.
@@ -549,6 +556,29 @@ function recordForks(c: CaseFile, kind: EntityKind, ids: readonly string[]): num
   return added;
 }
 
+/** recordForks for one record whose every change is at hand: returns how many forks are new. */
+function recordForksOf(c: CaseFile, kind: EntityKind, id: string, changes: readonly FreshChange[]): number {
+  const values = new Map<string, Set<string>>();
+  for (const change of changes) {
+    if (change.field === '*' || change.prevHlc === null) continue;
+    const key = `${change.field}\u0000${change.prevHlc}`;
+    const seen = values.get(key);
+    if (seen) seen.add(change.value);
+    else values.set(key, new Set([change.value]));
+  }
+  let added = 0;
+  for (const [key, distinct] of values) {
+    if (distinct.size < 2) continue;
+    const [field, baseHlc] = key.split('\u0000') as [string, string];
+    added += prepare(
+      c,
+      `INSERT INTO conflicts (entity, entity_id, field, base_hlc) VALUES (:kind, :id, :field, :baseHlc)
+       ON CONFLICT DO NOTHING`,
+    ).run({ kind, id, field, baseHlc }).changes;
+  }
+  return added;
+}
+
 /** Settled conflicts of the other side are settled here too; the earliest settling wins, on both sides. */
 function applySettled(c: CaseFile, set: ChangeSet): void {
   const settle = prepare(
@@ -653,7 +683,8 @@ export function mergeCaseFile(c: CaseFile, otherPath: string): MergeSummary {
   try {
     const copy = join(dir, name);
     try {
-      copyFileSync(otherPath, copy);
+      // A clone where the file system can make one (Btrfs, XFS, APFS): no bytes copied; a copy elsewhere.
+      copyFileSync(otherPath, copy, constants.COPYFILE_FICLONE);
     } catch {
       throw new AttestError('not-found', `There is no case file named ${name} there.`);
     }

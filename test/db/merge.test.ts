@@ -136,6 +136,25 @@ describe('merge', () => {
     closeAll(ben, anaCopy);
   });
 
+  it('shows the same conflict to an analyst who had none of the record, from either file', () => {
+    const { ana, ben, claimId } = twoAnalysts();
+    updateClaim(ana, claimId, { place: 'Goma' });
+    updateClaim(ben, claimId, { place: 'Goma, North Kivu' });
+    mergeCaseFile(ana, ben.path);
+    mergeCaseFile(ben, ana.path);
+    const fork = listConflicts(ana).map(({ entityId, field, baseHlc }) => ({ entityId, field, baseHlc }));
+    expect(fork).toEqual([expect.objectContaining({ entityId: claimId, field: 'place' })]);
+    for (const from of [ana, ben]) {
+      const cleo = newCase('Cleo Coder');
+      const summary = mergeCaseFile(cleo, from.path);
+      expect(summary.kinds.claim).toMatchObject({ added: 1, conflicts: 1 });
+      expect(
+        listConflicts(cleo).map(({ entityId, field, baseHlc }) => ({ entityId, field, baseHlc })),
+      ).toEqual(fork);
+      expect(snapshot(cleo).conflicts).toEqual(snapshot(ana).conflicts);
+    }
+  });
+
   it('refuses a settling choice that neither side made', () => {
     const { ana, ben, claimId } = twoAnalysts();
     updateClaim(ana, claimId, { place: 'Goma' });
