@@ -30,6 +30,24 @@ export interface SearchOptions extends ClaimFilter {
 export const RANK_WINDOW = 200;
 
 const WORD = /[\p{L}\p{N}_]+/gu;
+// Expressions with Unicode classes are compiled once, here: each costs V8 a millisecond or more to compile.
+/** One letter, digit or underscore at lastIndex; as many as follow it; the words from lastIndex on. */
+const WORD_CHAR = /[\p{L}\p{N}_]/uy;
+const WORD_TAIL = /[\p{L}\p{N}_]*/uy;
+const WORD_AFTER = /[\p{L}\p{N}_]+/gu;
+
+const wordCharAt = (text: string, at: number): boolean => {
+  WORD_CHAR.lastIndex = at;
+  return WORD_CHAR.test(text);
+};
+
+/** Whether the character before `at` (a whole surrogate pair, if it ends one) is part of a word. */
+const wordCharBefore = (text: string, at: number): boolean => {
+  if (at === 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const pair = low >= 0xdc00 && low <= 0xdfff && at >= 2 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800;
+  return wordCharAt(text, at - (pair ? 2 : 1));
+};
 
 /** Lower case without diacritics, as FTS5's unicode61 tokenizer with remove_diacritics folds words. */
 const fold = (word: string): string =>
@@ -62,10 +80,32 @@ export function toFtsQuery(input: string, prefix = false): string | null {
 }
 
 const SNIPPET_WORDS = 16;
+const LEAD_WORDS = SNIPPET_WORDS / 4;
+
+/** White space other than single plain spaces: what a snippet folds to one space. */
+const MORE_THAN_A_SPACE = /[^\S ]| {2}/;
+
+/**
+ * Where a snippet starts: a few words of lead-in before the match at `at`, looked for within 200 characters.
+ * A short stretch is read first (the words of news text are short); the first word found in a stretch may be
+ * cut off by it, so the short stretch is enough only when it holds more words than are needed.
+ */
+function leadIn(text: string, at: number): { start: number; words: number } {
+  for (const reach of [64, 200]) {
+    const from = Math.max(0, at - reach);
+    const found = [...text.slice(from, at).matchAll(WORD)];
+    if (found.length > LEAD_WORDS || from === 0 || reach === 200) {
+      const lead = found.slice(-LEAD_WORDS);
+      return { start: lead[0] ? from + lead[0].index : at, words: lead.length };
+    }
+  }
+  return { start: at, words: 0 };
+}
 
 type Snippet = Pick<SearchHit, 'snippet' | 'marks'>;
 
-const ASCII_TEXT = /^[\t\n\r\x20-\x7e]*$/;
+/** Text of printable ASCII only (and '…', which a snippet adds at its ends): no diacritics to fold. */
+const ASCII_TEXT = /^[\t\n\r\x20-\x7e…]*$/;
 
 /**
  * A snippet cutter for one search: the query's words are folded and compiled once, then applied to each hit
@@ -80,22 +120,50 @@ export function snippetCutter(input: string, prefix: boolean): (fields: (string 
     const folded = fold(token);
     return terms.includes(folded) || (prefix && last !== undefined && folded.startsWith(last));
   };
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // Where every term is ASCII, matches in ASCII text are found by one regular expression (run natively)
-  // instead of word by word; text with other characters (diacritics to fold) still goes word by word.
-  const asciiTerms = terms.length > 0 && terms.every((t) => /^[\x20-\x7e]*$/.test(t));
-  const pattern = asciiTerms
-    ? `(?<![\\p{L}\\p{N}_])(?:${terms
-        .map((t, i) => (prefix && i === terms.length - 1 ? `${escape(t)}[\\p{L}\\p{N}_]*` : escape(t)))
-        .join('|')})(?![\\p{L}\\p{N}_])`
+  // Where every term is ASCII, matches in ASCII text are found natively instead of word by word; text with
+  // other characters (diacritics to fold) still goes word by word. The per-search expression holds only
+  // the terms, spelt in both cases: V8 takes milliseconds to compile an expression with Unicode classes
+  // (\p{L}) or Unicode case folding (/iu), more than all the rest of a search. Word edges are checked with
+  // expressions compiled once, at load.
+  const asciiTerms = terms.length > 0 && terms.every((t) => /^[a-z0-9_]+$/.test(t));
+  const longestFirst = [...terms].sort((a, b) => b.length - a.length);
+  const candidates = asciiTerms
+    ? new RegExp(
+        longestFirst.map((t) => t.replace(/[a-z]/g, (ch) => `[${ch}${ch.toUpperCase()}]`)).join('|'),
+        'g',
+      )
     : null;
-  // Two expressions: exec() on a global one would start where the last search left off.
-  const first = pattern === null ? null : new RegExp(pattern, 'iu');
-  const every = pattern === null ? null : new RegExp(pattern, 'giu');
+  /** The end of a query word that starts at `at` in text, or -1. */
+  const wordEndAt = (text: string, at: number): number => {
+    if (wordCharBefore(text, at)) return -1;
+    for (const term of longestFirst) {
+      if (text.slice(at, at + term.length).toLowerCase() !== term) continue;
+      const end = at + term.length;
+      if (prefix && term === last) {
+        WORD_TAIL.lastIndex = end;
+        WORD_TAIL.test(text);
+        return WORD_TAIL.lastIndex;
+      }
+      if (!wordCharAt(text, end)) return end;
+    }
+    return -1;
+  };
+  /** Each query word in text, in order: candidates found by the expression of the terms, edges checked. */
+  function* asciiMatches(text: string, pattern: RegExp): Generator<{ start: number; end: number }> {
+    pattern.lastIndex = 0;
+    for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+      const end = wordEndAt(text, found.index);
+      if (end < 0) {
+        pattern.lastIndex = found.index + 1;
+        continue;
+      }
+      yield { start: found.index, end };
+      pattern.lastIndex = end;
+    }
+  }
   const firstMatch = (text: string): { start: number; end: number } | undefined => {
-    if (first) {
-      const found = first.exec(text);
-      if (found) return { start: found.index, end: found.index + found[0].length };
+    if (candidates) {
+      for (const found of asciiMatches(text, candidates)) return found;
       if (ASCII_TEXT.test(text)) return undefined;
     }
     for (const m of text.matchAll(WORD))
@@ -104,8 +172,8 @@ export function snippetCutter(input: string, prefix: boolean): (fields: (string 
   };
   const marksIn = (snippet: string): [number, number][] => {
     const marks: [number, number][] = [];
-    if (every && ASCII_TEXT.test(snippet)) {
-      for (const m of snippet.matchAll(every)) marks.push([m.index, m.index + m[0].length]);
+    if (candidates && ASCII_TEXT.test(snippet)) {
+      for (const { start, end } of asciiMatches(snippet, candidates)) marks.push([start, end]);
     } else {
       for (const m of snippet.matchAll(WORD)) if (matches(m[0])) marks.push([m.index, m.index + m[0].length]);
     }
@@ -116,22 +184,20 @@ export function snippetCutter(input: string, prefix: boolean): (fields: (string 
     for (const text of texts) {
       const hit = firstMatch(text);
       if (!hit) continue;
-      // A few words of lead-in before the match.
-      const lookback = Math.max(0, hit.start - 200);
-      const before = [...text.slice(lookback, hit.start).matchAll(WORD)].slice(-SNIPPET_WORDS / 4);
-      const start = before[0] ? lookback + before[0].index : hit.start;
+      const lead = leadIn(text, hit.start);
+      const start = lead.start;
       const atStart = text.slice(0, start).trim() === '';
       let end = hit.end;
-      let words = before.length + 1;
-      for (const m of text.slice(hit.end).matchAll(WORD)) {
-        if (words >= SNIPPET_WORDS) break;
-        end = hit.end + m.index + m[0].length;
+      let words = lead.words + 1;
+      // The words after the match, read in place rather than from a copy of the rest of the text.
+      WORD_AFTER.lastIndex = hit.end;
+      for (let m = WORD_AFTER.exec(text); m && words < SNIPPET_WORDS; m = WORD_AFTER.exec(text)) {
+        end = m.index + m[0].length;
         words += 1;
       }
-      const snippet = `${atStart ? '' : '…'}${text
-        .slice(atStart ? 0 : start, end)
-        .replace(/\s+/g, ' ')
-        .trimStart()}${text.slice(end).trim() ? '…' : ''}`;
+      const piece = text.slice(atStart ? 0 : start, end);
+      const folded = MORE_THAN_A_SPACE.test(piece) ? piece.replace(/\s+/g, ' ') : piece;
+      const snippet = `${atStart ? '' : '…'}${folded.trimStart()}${text.slice(end).trim() ? '…' : ''}`;
       // Marks are found again in the folded-white-space snippet, so their offsets are its own.
       return { snippet, marks: marksIn(snippet) };
     }
@@ -174,6 +240,8 @@ function rankIn(
     .pluck()
     .all({ ...params, fts, count: Math.max(RANK_WINDOW, limit) }) as number[];
   if (newest.length >= RANK_WINDOW) return newest.slice(0, limit).map((seq) => ({ seq, rank: 0 }));
+  // No match: nothing to rank, and looking again would cost as much as the first time (all words must meet).
+  if (newest.length === 0) return [];
   // bm25() sorted by SQLite rather than FTS5's `ORDER BY rank`: FTS5's sorted mode finds every match twice
   // (once to rank it, once more to return it), which doubled the cost of a ranked search. Ties go newest first.
   return prepare(

@@ -91,16 +91,21 @@ describe('snippets', () => {
       'x_goma',
       'sa',
       'Ministère',
+      'go',
+      'gOMA²',
+      '𝐀goma',
     );
-    const gap = fc.constantFrom(' ', ', ', '\n', '-', ' — ', "'");
-    const text = fc.array(fc.tuple(word, gap), { minLength: 1, maxLength: 30 });
+    // No gap at all, or a letter outside the Basic Multilingual Plane, glues words together.
+    const gap = fc.constantFrom(' ', ', ', '\n', '-', ' — ', "'", '', '𝐀', '  ');
+    const texts = fc.array(fc.tuple(word, gap), { minLength: 1, maxLength: 40 });
     fc.assert(
       fc.property(
-        text,
-        fc.constantFrom('goma', 'said m23', 'sa', 'ministere goma'),
+        texts,
+        fc.constantFrom('goma', 'said m23', 'sa', 'ministere goma', 'go goma', 'goma go'),
         fc.boolean(),
         (parts, query, prefix) => {
-          const { snippet, marks } = snippetCutter(query, prefix)([parts.flat().join('')]);
+          const text = parts.flat().join('');
+          const { snippet, marks } = snippetCutter(query, prefix)([text]);
           const terms = query.split(' ');
           const fold = (w: string) =>
             w
@@ -111,6 +116,11 @@ describe('snippets', () => {
             .filter((m) => terms.includes(fold(m[0])) || (prefix && fold(m[0]).startsWith(terms.at(-1)!)))
             .map((m) => [m.index, m.index + m[0].length]);
           expect(marks).toEqual(expected);
+          // The snippet is cut around a word of the query whenever the text has one.
+          const anywhere = [...text.matchAll(/[\p{L}\p{N}_]+/gu)].some(
+            (m) => terms.includes(fold(m[0])) || (prefix && fold(m[0]).startsWith(terms.at(-1)!)),
+          );
+          expect(marks.length > 0).toBe(anywhere);
         },
       ),
     );
