@@ -1,10 +1,11 @@
 // Search (FTS5 with snippets and filters) and the timeline queries (window, buckets, undated).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { transaction } from '../../db/caseFile.ts';
 import { createClaim, createClaimIn, deleteClaim, updateClaim } from '../../db/claims.ts';
 import { beginAction } from '../../db/history.ts';
 import { AttestError } from '../../db/errors.ts';
-import { makeSnippet, RANK_WINDOW, search, toFtsQuery } from '../../db/search.ts';
+import { makeSnippet, RANK_WINDOW, search, snippetCutter, toFtsQuery } from '../../db/search.ts';
 import { timelineBuckets, timelineWindow, undatedClaims } from '../../db/timeline.ts';
 import { addSource, newCase, REPORT } from '../helpers.ts';
 
@@ -78,6 +79,53 @@ describe('snippets', () => {
     expect(typed.marks.map(([s, e]) => typed.snippet.slice(s, e))).toEqual(['Goma', 'airport']);
   });
 
+  it('marks exactly the words of the query, found by expression or word by word alike', () => {
+    const word = fc.constantFrom(
+      'goma',
+      'Goma',
+      'GOMA',
+      'gomas',
+      'said',
+      'Saïd',
+      'm23',
+      'x_goma',
+      'sa',
+      'Ministère',
+      'go',
+      'gOMA²',
+      '𝐀goma',
+    );
+    // No gap at all, or a letter outside the Basic Multilingual Plane, glues words together.
+    const gap = fc.constantFrom(' ', ', ', '\n', '-', ' — ', "'", '', '𝐀', '  ');
+    const texts = fc.array(fc.tuple(word, gap), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(
+        texts,
+        fc.constantFrom('goma', 'said m23', 'sa', 'ministere goma', 'go goma', 'goma go'),
+        fc.boolean(),
+        (parts, query, prefix) => {
+          const text = parts.flat().join('');
+          const { snippet, marks } = snippetCutter(query, prefix)([text]);
+          const terms = query.split(' ');
+          const fold = (w: string) =>
+            w
+              .normalize('NFD')
+              .replace(/\p{M}+/gu, '')
+              .toLowerCase();
+          const expected = [...snippet.matchAll(/[\p{L}\p{N}_]+/gu)]
+            .filter((m) => terms.includes(fold(m[0])) || (prefix && fold(m[0]).startsWith(terms.at(-1)!)))
+            .map((m) => [m.index, m.index + m[0].length]);
+          expect(marks).toEqual(expected);
+          // The snippet is cut around a word of the query whenever the text has one.
+          const anywhere = [...text.matchAll(/[\p{L}\p{N}_]+/gu)].some(
+            (m) => terms.includes(fold(m[0])) || (prefix && fold(m[0]).startsWith(terms.at(-1)!)),
+          );
+          expect(marks.length > 0).toBe(anywhere);
+        },
+      ),
+    );
+  });
+
   it('ranks the newest matches of a very common word, and all matches of a rare one', () => {
     const c = newCase();
     const sourceId = addSource(
@@ -103,6 +151,40 @@ describe('snippets', () => {
     expect(common.some((h) => h.title.startsWith('oldest'))).toBe(false);
     // Newest first among so many matches.
     expect(common[0]?.title).toBe(`witness ${RANK_WINDOW + 399} said`);
+  });
+});
+
+describe('ranking', () => {
+  it('ranks fewer matches than the window by relevance, equal ones newest first', () => {
+    const c = newCase();
+    const sourceId = addSource(c, 'date 2025-01-01 Shelling hit Goma. Then more shelling.');
+    const made = transaction(c, () => {
+      const action = beginAction(c, 'some');
+      const make = (statement: string) =>
+        createClaimIn(c, action, { anchor: { sourceId, quote: 'Shelling hit Goma' }, statement });
+      return [
+        make('shelling near the lake'),
+        make('shelling shelling shelling again'),
+        make('shelling near the road'),
+        make('shelling near the camp'),
+      ];
+    });
+    const ids = search(c, 'shelling', { kinds: ['claim'] }).map((h) => h.id);
+    // The claim that says it three times first; the three that tie, newest first.
+    expect(ids).toEqual([made[1], made[3], made[2], made[0]]);
+  });
+
+  it('reads only the rows it shows: a limit of one gives the best match of either kind', () => {
+    const c = newCase();
+    const sourceId = addSource(c, REPORT);
+    const claim = createClaim(c, {
+      anchor: { sourceId, quote: 'Rwandan soldiers' },
+      statement: 'Rwandan soldiers',
+    });
+    const both = search(c, 'rwandan soldiers');
+    expect(both.map((h) => h.kind).sort()).toEqual(['claim', 'source']);
+    expect(search(c, 'rwandan soldiers', { limit: 1 })).toEqual([both[0]]);
+    expect(both.find((h) => h.kind === 'claim')?.id).toBe(claim.id);
   });
 });
 
