@@ -21,6 +21,11 @@ export interface SearchOptions extends ClaimFilter {
   prefix?: boolean;
   kinds?: ('source' | 'claim')[];
   limit?: number;
+  /**
+   * false when only which records match is wanted (the library's and the claims table's filters): no text is
+   * read and no snippet cut, and each hit's snippet is empty.
+   */
+  snippets?: boolean;
 }
 
 /**
@@ -309,7 +314,9 @@ export function search(c: CaseFile, query: string, options: SearchOptions = {}):
     (
       prepare(
         c,
-        `SELECT seq, id, title, outlet, text FROM sources WHERE seq IN (SELECT value FROM json_each(?))`,
+        options.snippets === false
+          ? `SELECT seq, id, title FROM sources WHERE seq IN (SELECT value FROM json_each(?))`
+          : `SELECT seq, id, title, outlet, text FROM sources WHERE seq IN (SELECT value FROM json_each(?))`,
       ).all(seqsOf('source')) as {
         seq: number;
         id: string;
@@ -319,7 +326,7 @@ export function search(c: CaseFile, query: string, options: SearchOptions = {}):
       }[]
     ).map((r) => [r.seq, r]),
   );
-  const cut = snippetCutter(query, prefix);
+  const cut = options.snippets === false ? () => ({ snippet: '', marks: [] }) : snippetCutter(query, prefix);
   const hits: SearchHit[] = [];
   for (const { kind, seq, rank } of shown) {
     if (kind === 'claim') {

@@ -200,6 +200,8 @@ export const contract = {
         .max(2)
         .optional(),
       limit: z.number().int().min(1).max(500).optional(),
+      /** false: which records match, without snippets (each hit's snippet is empty). */
+      snippets: z.boolean().optional(),
       ...claimFilter,
     }),
   ),

@@ -112,6 +112,7 @@ export function createClaimsTableStore(client: ApiClient, report: Report) {
             prefix: true,
             kinds: ['claim'],
             limit: SEARCH_LIMIT,
+            snippets: false,
             ...toEngineFilter(filter),
           });
           matches = [...new Set(hits.map((hit) => hit.id))];

@@ -95,6 +95,7 @@ export function createSourcesStore(client: ApiClient, report: Report) {
           prefix: true,
           kinds: ['source'],
           limit: SEARCH_LIMIT,
+          snippets: false,
         });
         if (isCurrent()) set({ matches: [...new Set(hits.map((hit) => hit.sourceId))] });
       } catch (error) {

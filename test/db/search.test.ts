@@ -67,6 +67,18 @@ describe('search', () => {
     deleteClaim(c, airport.id);
     expect(search(c, 'airport', { kinds: ['claim'] })).toEqual([]);
   });
+  it('tells which records match without snippets, in the same order, when only that is asked', () => {
+    const { c } = caseWithClaims();
+    for (const query of ['goma', 'rebels', 'the', 'airp']) {
+      const full = search(c, query, { prefix: true });
+      const bare = search(c, query, { prefix: true, snippets: false });
+      expect(full.length).toBeGreaterThan(0);
+      expect(
+        bare.map(({ kind, id, sourceId, title, rank }) => ({ kind, id, sourceId, title, rank })),
+      ).toEqual(full.map(({ kind, id, sourceId, title, rank }) => ({ kind, id, sourceId, title, rank })));
+      expect(bare.every((hit) => hit.snippet === '' && hit.marks.length === 0)).toBe(true);
+    }
+  });
 });
 
 describe('snippets', () => {
