@@ -1,5 +1,6 @@
 // Shared test fixtures: temporary folders and case files on the real file system, removed after each test.
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
@@ -45,4 +46,26 @@ export function refusal(fn: () => unknown): AttestError {
     return error as AttestError;
   }
   throw new Error('expected a refusal');
+}
+
+/**
+ * Damages one b-tree page of a table in a closed case file so that only SQLite's integrity check notices: the
+ * header and the schema stay sound, the page's cells point past its end.
+ */
+export function damageTable(path: string, table: string): void {
+  const db = new Database(path);
+  const [pageno, pageSize] = [
+    db
+      .prepare(`SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno LIMIT 1`)
+      .pluck()
+      .get(table),
+    db.pragma('page_size', { simple: true }),
+  ] as [number, number];
+  db.close();
+  const bytes = readFileSync(path);
+  const start = (pageno - 1) * pageSize;
+  // A leaf page's header is 8 bytes, then its cell pointers (2 bytes each): all of them now point out of the page.
+  for (let i = start + 8; i < start + 8 + 2 * bytes.readUInt16BE(start + 3); i += 2)
+    bytes.writeUInt16BE(0xfff0, i);
+  writeFileSync(path, bytes);
 }

@@ -33,8 +33,8 @@ export const IMPORTER_LIBRARIES = ['jsdom', 'pdfjs-dist', 'mammoth'];
  * better-sqlite3 stays external (it loads its native binary from its own folder) and so does electron. So do the
  * importers' libraries, loaded on first use from node_modules as they ship: jsdom resolves files beside its own
  * modules (a bundle would break it), and pdf.js and mammoth are large and needed only when such a file comes.
- * The engine reads its migrations beside its own module (import.meta.dirname); in the bundle that is the bundle's
- * folder, so the SQL files are copied there.
+ * The engine reads its migrations and starts its integrity-check worker beside its own module
+ * (import.meta.dirname); in the bundle that is the bundle's folder, so those files are copied there.
  */
 export async function bundleMain(outDir = join(DEFAULT_OUT, 'main')): Promise<string> {
   const outfile = join(outDir, 'main.cjs');
@@ -55,6 +55,8 @@ export async function bundleMain(outDir = join(DEFAULT_OUT, 'main')): Promise<st
   for (const file of readdirSync(migrations)) {
     if (file.endsWith('.sql')) copyFileSync(join(migrations, file), join(outDir, file));
   }
+  // The integrity check's worker thread runs from its own file, beside the engine's module (db/integrity.ts).
+  copyFileSync(join(ROOT, 'db/integrityWorker.mjs'), join(outDir, 'integrityWorker.mjs'));
   return outfile;
 }
 

@@ -16,7 +16,7 @@ import { deleteSource } from '../../db/sources.ts';
 import { search } from '../../db/search.ts';
 import { addTag, listTags } from '../../db/tags.ts';
 import { verifyCase } from '../../db/verify.ts';
-import { addSource, newCase, refusal, REPORT, tempDir } from '../helpers.ts';
+import { addSource, damageTable, newCase, refusal, REPORT, tempDir } from '../helpers.ts';
 import { closeAll, copyFor, snapshot } from './mergeFixtures.ts';
 
 const fileHash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -306,6 +306,12 @@ describe('merge refuses hostile files and changes nothing', () => {
     const bytes = readFileSync(path);
     writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
     expectRefused(ana, path, /damaged|truncated/);
+  });
+
+  it("a file that only SQLite's integrity check finds damaged", () => {
+    const { ana, path } = tampered(() => {});
+    damageTable(path, 'changes');
+    expectRefused(ana, path, /is damaged: SQLite's integrity check failed/);
   });
 
   it('a file from a newer version', () => {

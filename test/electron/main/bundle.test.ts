@@ -53,7 +53,7 @@ describe('bundleMain', () => {
     const outDir = join(tempDir(), 'main');
     const file = await bundleMain(outDir);
     expect(readdirSync(outDir).sort()).toEqual(
-      [...migrations.map((m) => m.file), 'main.cjs', 'main.cjs.map'].sort(),
+      [...migrations.map((m) => m.file), 'integrityWorker.mjs', 'main.cjs', 'main.cjs.map'].sort(),
     );
     const code = readFileSync(file, 'utf8');
     expect(code).not.toMatch(/import\.meta/);
