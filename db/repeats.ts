@@ -324,7 +324,15 @@ function signatureOfSource(c: CaseFile, index: LshIndex, sourceId: string): Uint
 export function findNearCopies(c: CaseFile, sourceId: string): NearCopy[] {
   fingerprintMissing(c);
   const index = lshIndex(c);
-  const signature = signatureOfSource(c, index, sourceId);
+  return nearCopiesOf(c, index, sourceId, signatureOfSource(c, index, sourceId));
+}
+
+function nearCopiesOf(
+  c: CaseFile,
+  index: LshIndex,
+  sourceId: string,
+  signature: Uint32Array | null,
+): NearCopy[] {
   if (!signature) return [];
   const candidates = new Set<string>();
   for (const bucket of bandBuckets(signature)) {
@@ -347,6 +355,23 @@ export function findNearCopies(c: CaseFile, sourceId: string): NearCopy[] {
   return sources
     .map((source) => ({ ...source, similarity: similarity.get(source.sourceId)! }))
     .sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title));
+}
+
+/**
+ * Near-copy detection for one import (call inside its transaction): fingerprints and looks up each source as it
+ * is stored, so the second of two copies in one batch finds the first. The case-wide check for sources without
+ * a fingerprint runs once for the batch rather than once per file, and a source just written is fingerprinted
+ * from the text in hand rather than read back (what findNearCopies after fingerprintSources would do).
+ */
+export function importNearCopies(c: CaseFile): (sourceId: string, newText: string | null) => NearCopy[] {
+  fingerprintMissing(c);
+  const index = lshIndex(c);
+  return (sourceId, newText) => {
+    // A restored source (newText null) may have its fingerprint already; fingerprintSources skips it then.
+    if (newText === null) fingerprintSources(c, [sourceId]);
+    else storeFingerprint(c, sourceId, newText);
+    return nearCopiesOf(c, index, sourceId, signatureOfSource(c, index, sourceId));
+  };
 }
 
 function liveSource(c: CaseFile, id: string): { title: string; repeats: string[] } {
