@@ -224,14 +224,19 @@ export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
  * Texts whose band rows all agree meet in that bucket.
  */
 export function bandBuckets(signature: Uint32Array): number[] {
-  const buckets: number[] = [];
+  return Array.from(bandHashes(signature), (h, band) => band * 2 ** 32 + (h >>> 0));
+}
+
+/** Each band's hash of its rows, as a signed 32-bit integer: a small-integer key in that band's Map. */
+function bandHashes(signature: Uint32Array): Int32Array {
+  const hashes = new Int32Array(BANDS);
   for (let band = 0; band < BANDS; band++) {
     let h = band;
     for (let row = 0; row < ROWS_PER_BAND; row++)
       h = mix32(Math.imul(h, 0x9e3779b1) ^ signature[band * ROWS_PER_BAND + row]!);
-    buckets.push(band * 2 ** 32 + h);
+    hashes[band] = h;
   }
-  return buckets;
+  return hashes;
 }
 
 // Stored little-endian whatever the machine, since case files travel.
@@ -259,8 +264,11 @@ const fromBlob = (blob: Buffer): Uint32Array | null => {
  */
 interface LshIndex {
   signatures: Map<string, Uint32Array | null>;
-  /** Bucket -> the source in it, or the sources when several are. */
-  buckets: Map<number, string | string[]>;
+  /**
+   * Per band, its rows' hash -> the source in that bucket, or the sources when several are. One Map per band
+   * keyed by a signed 32-bit hash: keys above 2^31 (band and hash in one number) were boxed and hashed slowly.
+   */
+  buckets: Map<number, string | string[]>[];
   loaded: boolean;
 }
 
@@ -269,11 +277,13 @@ const indexes = new WeakMap<object, LshIndex>();
 function addToIndex(index: LshIndex, sourceId: string, signature: Uint32Array | null): void {
   index.signatures.set(sourceId, signature);
   if (!signature) return;
-  for (const bucket of bandBuckets(signature)) {
-    const there = index.buckets.get(bucket);
-    if (there === undefined) index.buckets.set(bucket, sourceId);
+  const hashes = bandHashes(signature);
+  for (let band = 0; band < BANDS; band++) {
+    const buckets = index.buckets[band]!;
+    const there = buckets.get(hashes[band]!);
+    if (there === undefined) buckets.set(hashes[band]!, sourceId);
     else if (typeof there === 'string') {
-      if (there !== sourceId) index.buckets.set(bucket, [there, sourceId]);
+      if (there !== sourceId) buckets.set(hashes[band]!, [there, sourceId]);
     } else if (!there.includes(sourceId)) there.push(sourceId);
   }
 }
@@ -282,7 +292,11 @@ function addToIndex(index: LshIndex, sourceId: string, signature: Uint32Array | 
 function lshIndex(c: CaseFile): LshIndex {
   let index = indexes.get(c.db);
   if (!index) {
-    index = { signatures: new Map(), buckets: new Map(), loaded: false };
+    index = {
+      signatures: new Map(),
+      buckets: Array.from({ length: BANDS }, () => new Map()),
+      loaded: false,
+    };
     indexes.set(c.db, index);
   }
   if (!index.loaded) {
@@ -381,8 +395,9 @@ function nearCopiesOf(
 ): NearCopy[] {
   if (!signature) return [];
   const candidates = new Set<string>();
-  for (const bucket of bandBuckets(signature)) {
-    const there = index.buckets.get(bucket);
+  const hashes = bandHashes(signature);
+  for (let band = 0; band < BANDS; band++) {
+    const there = index.buckets[band]!.get(hashes[band]!);
     if (typeof there === 'string') candidates.add(there);
     else for (const id of there ?? []) candidates.add(id);
   }
