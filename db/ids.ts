@@ -38,17 +38,7 @@ const LINK_NS = 'd2c4b7e9-1f3a-4e6d-8a5b-3c9e0f2d7a04';
 const AUTHOR_NS = '7b1e9c3d-5a2f-4d8e-b6c0-1f4a3e9d2c05';
 const SUGGESTION_NS = '3e6a1c9f-8b2d-4f70-a5e4-9d0c7b1f2e06';
 
-/**
- * A new record's id: an RFC 9562 UUIDv7, its first 48 bits the time in ms and the rest random (74 bits, taken
- * from a v4 UUID, whose variant bits are the same). Ids made one after the other sort together, so a bulk entry
- * appends to the id indexes (claims, their changes and tag memberships) instead of touching pages all over them:
- * a v4 id sent each of 1,000 claims of an action to a different page, and each commit wrote them all.
- */
-export function newId(): string {
-  const random = randomUUID();
-  const time = Date.now().toString(16).padStart(12, '0');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
-}
+export const newId = (): string => randomUUID();
 
 /** Sources meet by their text's SHA-256, so the same text imported on two machines is one source. */
 export const sourceIdFor = (sha256: string): string => uuidv5(sha256, SOURCE_NS);

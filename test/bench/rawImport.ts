@@ -4,9 +4,9 @@
 // only what any program must do to store these rows: bind, insert, index for FTS, commit. The engine's time over
 // this is its own cost: parsing files, validating, looking things up, building SQL, recording history per field.
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { parseEventDate } from '../../db/dates.ts';
-import { membershipIdFor, newId, sourceIdFor, tagIdFor } from '../../db/ids.ts';
+import { membershipIdFor, sourceIdFor, tagIdFor } from '../../db/ids.ts';
 import type { ReferenceCase } from './generate.ts';
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -197,7 +197,7 @@ export function buildRawRows(reference: ReferenceCase, authorId: string, start =
   };
 
   const claims = reference.claims.map((claim, index): ClaimRows => {
-    const id = newId();
+    const id = randomUUID();
     const sourceId = sourceIds[claim.source]!;
     let bound = claim.date ? bounds.get(claim.date) : { earliest: null, latest: null };
     if (!bound && claim.date) {
@@ -314,7 +314,7 @@ export function rawWriter(db: Database.Database, rows: RawRows): RawWriter {
   const s = statements(db);
   let actionCount = 0;
   const action = (): string => {
-    const id = newId();
+    const id = randomUUID();
     const hlc = `${String(Date.now()).padStart(15, '0')}-${String((actionCount += 1)).padStart(6, '0')}`;
     s.action.run(id, rows.authorId, hlc, Date.now(), 'bench raw');
     s.clock.run(hlc);
