@@ -126,43 +126,89 @@ export function wordHashes(text: string): number[] {
   return hashes;
 }
 
-/** Hashes of the text's distinct five-word shingles. */
-export function shingleHashes(text: string): Uint32Array {
+/**
+ * Hashes of the text's distinct five-word shingles as signed 32-bit integers, sorted: sorting a typed array
+ * and dropping repeats costs a fraction of a Set, whose values above 2^31 are boxed numbers.
+ */
+function distinctShingles(text: string): Int32Array {
   const words = wordHashes(text);
-  const hashes = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+  const count = Math.max(0, words.length - SHINGLE_WORDS + 1);
+  const all = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
     let h = 0;
     for (let j = 0; j < SHINGLE_WORDS; j++) h = mix32(Math.imul(h, 0x9e3779b1) ^ words[i + j]!);
-    hashes.add(h);
+    all[i] = h;
   }
-  return Uint32Array.from(hashes);
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
+  return all.subarray(0, distinct);
+}
+
+/** Hashes of the text's distinct five-word shingles. */
+export function shingleHashes(text: string): Uint32Array {
+  const shingles = distinctShingles(text);
+  return new Uint32Array(shingles.buffer, shingles.byteOffset, shingles.length);
 }
 
 /**
  * The MinHash signature of a text, or null when it is too short to compare (MIN_SHINGLES).
  * The loop runs 128 times per shingle, so it stays in 32-bit integers: each value has its top bit flipped, which
  * makes signed comparison order them as unsigned, and is flipped back at the end. (Values above 2^31 in a
- * Uint32Array are doubles to the engine, and made this loop several times slower.)
+ * Uint32Array are doubles to the engine, and made this loop several times slower.) Four slots are taken per
+ * pass over the shingles, their minimums in locals: four independent chains of multiplies keep the processor
+ * busy where one waited on each (2 to 3 times faster, the same signature).
  */
 export function signatureOf(text: string): Uint32Array | null {
-  const shingles = Int32Array.from(shingleHashes(text));
-  if (shingles.length < MIN_SHINGLES) return null;
-  const minimum = new Int32Array(SIGNATURE_SIZE).fill(0x7fffffff);
-  for (let s = 0; s < shingles.length; s++) {
-    const shingle = shingles[s]!;
-    for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      let x = shingle ^ SEEDS[i]!;
-      x ^= x >>> 16;
-      x = Math.imul(x, 0x85ebca6b);
-      x ^= x >>> 13;
-      x = Math.imul(x, 0xc2b2ae35);
-      x ^= x >>> 16;
-      x ^= -0x80000000;
-      if (x < minimum[i]!) minimum[i] = x;
-    }
-  }
+  const shingles = distinctShingles(text);
+  const n = shingles.length;
+  if (n < MIN_SHINGLES) return null;
   const signature = new Uint32Array(SIGNATURE_SIZE);
-  for (let i = 0; i < SIGNATURE_SIZE; i++) signature[i] = (minimum[i]! ^ -0x80000000) >>> 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i += 4) {
+    const seedA = SEEDS[i]!;
+    const seedB = SEEDS[i + 1]!;
+    const seedC = SEEDS[i + 2]!;
+    const seedD = SEEDS[i + 3]!;
+    let minA = 0x7fffffff;
+    let minB = 0x7fffffff;
+    let minC = 0x7fffffff;
+    let minD = 0x7fffffff;
+    for (let s = 0; s < n; s++) {
+      const shingle = shingles[s]!;
+      let a = shingle ^ seedA;
+      let b = shingle ^ seedB;
+      let c = shingle ^ seedC;
+      let d = shingle ^ seedD;
+      a ^= a >>> 16;
+      b ^= b >>> 16;
+      c ^= c >>> 16;
+      d ^= d >>> 16;
+      a = Math.imul(a, 0x85ebca6b);
+      b = Math.imul(b, 0x85ebca6b);
+      c = Math.imul(c, 0x85ebca6b);
+      d = Math.imul(d, 0x85ebca6b);
+      a ^= a >>> 13;
+      b ^= b >>> 13;
+      c ^= c >>> 13;
+      d ^= d >>> 13;
+      a = Math.imul(a, 0xc2b2ae35);
+      b = Math.imul(b, 0xc2b2ae35);
+      c = Math.imul(c, 0xc2b2ae35);
+      d = Math.imul(d, 0xc2b2ae35);
+      a ^= (a >>> 16) ^ -0x80000000;
+      b ^= (b >>> 16) ^ -0x80000000;
+      c ^= (c >>> 16) ^ -0x80000000;
+      d ^= (d >>> 16) ^ -0x80000000;
+      if (a < minA) minA = a;
+      if (b < minB) minB = b;
+      if (c < minC) minC = c;
+      if (d < minD) minD = d;
+    }
+    signature[i] = (minA ^ -0x80000000) >>> 0;
+    signature[i + 1] = (minB ^ -0x80000000) >>> 0;
+    signature[i + 2] = (minC ^ -0x80000000) >>> 0;
+    signature[i + 3] = (minD ^ -0x80000000) >>> 0;
+  }
   return signature;
 }
 
@@ -178,14 +224,19 @@ export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
  * Texts whose band rows all agree meet in that bucket.
  */
 export function bandBuckets(signature: Uint32Array): number[] {
-  const buckets: number[] = [];
+  return Array.from(bandHashes(signature), (h, band) => band * 2 ** 32 + (h >>> 0));
+}
+
+/** Each band's hash of its rows, as a signed 32-bit integer: a small-integer key in that band's Map. */
+function bandHashes(signature: Uint32Array): Int32Array {
+  const hashes = new Int32Array(BANDS);
   for (let band = 0; band < BANDS; band++) {
     let h = band;
     for (let row = 0; row < ROWS_PER_BAND; row++)
       h = mix32(Math.imul(h, 0x9e3779b1) ^ signature[band * ROWS_PER_BAND + row]!);
-    buckets.push(band * 2 ** 32 + h);
+    hashes[band] = h;
   }
-  return buckets;
+  return hashes;
 }
 
 // Stored little-endian whatever the machine, since case files travel.
@@ -213,8 +264,11 @@ const fromBlob = (blob: Buffer): Uint32Array | null => {
  */
 interface LshIndex {
   signatures: Map<string, Uint32Array | null>;
-  /** Bucket -> the source in it, or the sources when several are. */
-  buckets: Map<number, string | string[]>;
+  /**
+   * Per band, its rows' hash -> the source in that bucket, or the sources when several are. One Map per band
+   * keyed by a signed 32-bit hash: keys above 2^31 (band and hash in one number) were boxed and hashed slowly.
+   */
+  buckets: Map<number, string | string[]>[];
   loaded: boolean;
 }
 
@@ -223,11 +277,13 @@ const indexes = new WeakMap<object, LshIndex>();
 function addToIndex(index: LshIndex, sourceId: string, signature: Uint32Array | null): void {
   index.signatures.set(sourceId, signature);
   if (!signature) return;
-  for (const bucket of bandBuckets(signature)) {
-    const there = index.buckets.get(bucket);
-    if (there === undefined) index.buckets.set(bucket, sourceId);
+  const hashes = bandHashes(signature);
+  for (let band = 0; band < BANDS; band++) {
+    const buckets = index.buckets[band]!;
+    const there = buckets.get(hashes[band]!);
+    if (there === undefined) buckets.set(hashes[band]!, sourceId);
     else if (typeof there === 'string') {
-      if (there !== sourceId) index.buckets.set(bucket, [there, sourceId]);
+      if (there !== sourceId) buckets.set(hashes[band]!, [there, sourceId]);
     } else if (!there.includes(sourceId)) there.push(sourceId);
   }
 }
@@ -236,7 +292,11 @@ function addToIndex(index: LshIndex, sourceId: string, signature: Uint32Array | 
 function lshIndex(c: CaseFile): LshIndex {
   let index = indexes.get(c.db);
   if (!index) {
-    index = { signatures: new Map(), buckets: new Map(), loaded: false };
+    index = {
+      signatures: new Map(),
+      buckets: Array.from({ length: BANDS }, () => new Map()),
+      loaded: false,
+    };
     indexes.set(c.db, index);
   }
   if (!index.loaded) {
@@ -324,11 +384,20 @@ function signatureOfSource(c: CaseFile, index: LshIndex, sourceId: string): Uint
 export function findNearCopies(c: CaseFile, sourceId: string): NearCopy[] {
   fingerprintMissing(c);
   const index = lshIndex(c);
-  const signature = signatureOfSource(c, index, sourceId);
+  return nearCopiesOf(c, index, sourceId, signatureOfSource(c, index, sourceId));
+}
+
+function nearCopiesOf(
+  c: CaseFile,
+  index: LshIndex,
+  sourceId: string,
+  signature: Uint32Array | null,
+): NearCopy[] {
   if (!signature) return [];
   const candidates = new Set<string>();
-  for (const bucket of bandBuckets(signature)) {
-    const there = index.buckets.get(bucket);
+  const hashes = bandHashes(signature);
+  for (let band = 0; band < BANDS; band++) {
+    const there = index.buckets[band]!.get(hashes[band]!);
     if (typeof there === 'string') candidates.add(there);
     else for (const id of there ?? []) candidates.add(id);
   }
@@ -347,6 +416,23 @@ export function findNearCopies(c: CaseFile, sourceId: string): NearCopy[] {
   return sources
     .map((source) => ({ ...source, similarity: similarity.get(source.sourceId)! }))
     .sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title));
+}
+
+/**
+ * Near-copy detection for one import (call inside its transaction): fingerprints and looks up each source as it
+ * is stored, so the second of two copies in one batch finds the first. The case-wide check for sources without
+ * a fingerprint runs once for the batch rather than once per file, and a source just written is fingerprinted
+ * from the text in hand rather than read back (what findNearCopies after fingerprintSources would do).
+ */
+export function importNearCopies(c: CaseFile): (sourceId: string, newText: string | null) => NearCopy[] {
+  fingerprintMissing(c);
+  const index = lshIndex(c);
+  return (sourceId, newText) => {
+    // A restored source (newText null) may have its fingerprint already; fingerprintSources skips it then.
+    if (newText === null) fingerprintSources(c, [sourceId]);
+    else storeFingerprint(c, sourceId, newText);
+    return nearCopiesOf(c, index, sourceId, signatureOfSource(c, index, sourceId));
+  };
 }
 
 function liveSource(c: CaseFile, id: string): { title: string; repeats: string[] } {

@@ -1,5 +1,5 @@
 // Sources: import (text normalized once, immutable, SHA-256, original bytes kept), metadata, listing, deletion.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { CaseFile } from './caseFile.ts';
 import { prepare, transaction } from './caseFile.ts';
@@ -8,7 +8,7 @@ import { AttestError, badInput, notFound } from './errors.ts';
 import { beginAction, insertEntity, readEntity, updateEntity } from './history.ts';
 import { sourceIdFor } from './ids.ts';
 import { ingestFile, ingestFileSync } from './ingest/index.ts';
-import { findNearCopies, fingerprintSources, type NearCopy } from './repeats.ts';
+import { importNearCopies, type NearCopy } from './repeats.ts';
 import type { IngestedSource } from './ingest/types.ts';
 import { ensureTag, resolveTag, tagAndDescendants, tagPathsOf, tagSource } from './tags.ts';
 
@@ -74,7 +74,8 @@ export type ImportResult =
     }
   | { fileName: string; ok: false; error: string };
 
-const sha256Of = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+// One-shot hash(): half the cost of a createHash() chain for a text of a few KiB.
+const sha256Of = (data: string | Uint8Array): string => hash('sha256', data, 'hex');
 
 /** A file read and normalized, ready to be written; or the reason it was refused. */
 export interface PreparedFile {
@@ -153,24 +154,34 @@ export function commitImport(c: CaseFile, prepared: readonly PreparedFile[]): Im
     accepted.length === 1 ? `Import ${accepted[0]!.fileName}` : `Import ${accepted.length} sources`;
   return transaction(c, () => {
     const action = accepted.length ? beginAction(c, label) : null;
+    const nearCopies = accepted.length ? importNearCopies(c) : null;
     return prepared.map((p): ImportResult => {
       const { ingested, file, fileName } = p;
-      if (!ingested || !action)
+      if (!ingested || !action || !nearCopies)
         return { fileName, ok: false, error: p.error ?? `${fileName} could not be read.` };
       const sha256 = sha256Of(ingested.text);
       const id = sourceIdFor(sha256);
       const existing = readEntity(c, 'source', id);
-      let duplicate = false;
-      if (existing && !existing.deleted) duplicate = true;
-      else if (existing) updateEntity(c, action, 'source', id, { deleted: false });
-      else {
+      const m = ingested.metadata;
+      // What the result reports: the stored row's for a source already there, else what is written now.
+      let title = m.title;
+      let publishedAt = m.publishedAt ?? null;
+      let repeats: NearCopy[] = [];
+      if (existing) {
+        title = existing.title as string;
+        publishedAt = (existing.publishedAt as string | null) ?? null;
+      }
+      const duplicate = existing !== null && !existing.deleted;
+      if (existing && existing.deleted) {
+        updateEntity(c, action, 'source', id, { deleted: false });
+        repeats = nearCopies(id, null);
+      } else if (!existing) {
         const originalSha256 = sha256Of(file.bytes);
         prepare(
           c,
           `INSERT INTO originals (sha256, media_type, bytes) VALUES (:sha256, :mediaType, :bytes)
            ON CONFLICT (sha256) DO NOTHING`,
         ).run({ sha256: originalSha256, mediaType: ingested.mediaType, bytes: Buffer.from(file.bytes) });
-        const m = ingested.metadata;
         insertEntity(c, action, 'source', id, {
           sha256,
           text: ingested.text,
@@ -187,24 +198,10 @@ export function commitImport(c: CaseFile, prepared: readonly PreparedFile[]): Im
           note: null,
           pages: ingested.pages === undefined ? null : JSON.stringify(ingested.pages),
         });
+        // Checked as each file is stored, so the second of two copies in one batch finds the first.
+        repeats = nearCopies(id, ingested.text);
       }
-      const row = readEntity(c, 'source', id)!;
-      // Checked as each file is stored, so the second of two copies in one batch finds the first.
-      let repeats: NearCopy[] = [];
-      if (!duplicate) {
-        fingerprintSources(c, [id]);
-        repeats = findNearCopies(c, id);
-      }
-      return {
-        fileName,
-        ok: true,
-        id,
-        title: row.title as string,
-        publishedAt: (row.publishedAt as string | null) ?? null,
-        sha256,
-        duplicate,
-        repeats,
-      };
+      return { fileName, ok: true, id, title, publishedAt, sha256, duplicate, repeats };
     });
   });
 }

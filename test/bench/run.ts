@@ -221,12 +221,16 @@ function importBoth(c: CaseFile, writer: RawWriter, reference: ReferenceCase, at
   return { engine, raw, sourceIds };
 }
 
-/** Opens a connection the way openCase does (WAL, synchronous NORMAL, foreign keys on), without its checks. */
+/**
+ * Opens a connection the way openCase does (WAL, synchronous NORMAL, its checkpoint interval, foreign keys on),
+ * without its checks.
+ */
 function openRaw(path: string): Database.Database {
   const db = new Database(path, { fileMustExist: true });
   db.pragma('trusted_schema = OFF');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
   return db;
 }

@@ -18,11 +18,29 @@ describe('uuidv5', () => {
         (name, namespace) => uuidv5(name, namespace) === v5(name, namespace),
       ),
     );
+    // Names past the reused buffer's size, in any script, take the other path to the same ids.
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', minLength: 300, maxLength: 1200 }),
+        fc.uuid(),
+        (name, namespace) => uuidv5(name, namespace) === v5(name, namespace),
+      ),
+      { numRuns: 50 },
+    );
     expect(tagIdFor('actors/m23')).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
   });
 });
+
+const expectBadInput = (fn: () => unknown): boolean => {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof AttestError && error.code === 'bad-input';
+  }
+  return false;
+};
 
 describe('event dates', () => {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -44,6 +62,53 @@ describe('event dates', () => {
         return ours.earliest === day(parsed.min) && ours.latest === day(parsed.max);
       }),
     );
+  });
+
+  const plainDay = fc
+    .date({ min: new Date('1000-01-01'), max: new Date('2999-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+  const plainAny = fc.oneof(
+    plainDay,
+    plainDay.map((d) => d.slice(0, 7)),
+    plainDay.map((d) => d.slice(0, 4)),
+  );
+  const sameAsParser = (text: string) => {
+    const parsed = edtf(text);
+    const ours = parseEventDate(text);
+    return ours.date === text && ours.earliest === day(parsed.min) && ours.latest === day(parsed.max);
+  };
+
+  it('reads qualified dates (uncertain, approximate) as the EDTF parser does', () => {
+    fc.assert(
+      fc.property(plainAny, fc.constantFrom('?', '~', '%'), (date, qualifier) =>
+        sameAsParser(`${date}${qualifier}`),
+      ),
+    );
+    // A qualified impossible day goes to the parser, which rolls it over as before.
+    expect(parseEventDate('2023-02-29?')).toMatchObject({ earliest: '2023-03-01', latest: '2023-03-01' });
+  });
+
+  it('reads intervals of plain dates as the EDTF parser does, refusing the ones it refuses', () => {
+    fc.assert(
+      fc.property(plainAny, plainAny, (a, b) => {
+        const text = `${a}/${b}`;
+        let parserOk = true;
+        try {
+          edtf(text);
+        } catch {
+          parserOk = false;
+        }
+        if (!parserOk) return expectBadInput(() => parseEventDate(text));
+        return sameAsParser(text);
+      }),
+      { numRuns: 300 },
+    );
+    for (const text of ['2023-09-14/2023-09-14', '2023/2023', '2023-09-15/2023-09', '2023-09-17/2023-09-14'])
+      expect(() => parseEventDate(text)).toThrow(AttestError);
+    expect(parseEventDate('2023-09/2023-09-15')).toMatchObject({
+      earliest: '2023-09-01',
+      latest: '2023-09-15',
+    });
   });
 
   it('refuses impossible days the same way', () => {
