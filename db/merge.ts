@@ -218,8 +218,9 @@ const emptySummary = (): KindSummary => ({ added: 0, updated: 0, unchanged: 0, c
 export function applyChangeSet(
   c: CaseFile,
   set: ChangeSet,
-  options: { beforeCommit?: (summary: MergeSummary) => void } = {},
+  options: { beforeCommit?: (summary: MergeSummary) => void; phases?: MergePhases } = {},
 ): MergeSummary {
+  const phase = phaseClock(options.phases);
   const { name } = set;
   const kinds = Object.fromEntries(ENTITY_KINDS.map((k) => [k, emptySummary()])) as Record<
     EntityKind,
@@ -322,6 +323,7 @@ export function applyChangeSet(
         }
         check(maxHlc === '' || HLC.test(maxHlc), name, 'it has a change with a malformed clock');
         seenCounts = new Map([...seenIds].map(([kind, ids]) => [kind, ids.size]));
+        phase('reading the other history beside ours');
         // Known to be new by the pass above: each is checked, then all are copied by SQL from the other file
         // (a read-only copy, so the rows copied are the rows checked), without passing their values back.
         for (const change of fresh) {
@@ -369,6 +371,7 @@ export function applyChangeSet(
           `its history contradicts this case's (a ${change.entity} change recorded differently on each side)`,
         );
       }
+      phase('checking and adding new changes');
       const addOriginal = prepare(
         c,
         `INSERT INTO originals (sha256, media_type, bytes) VALUES (:sha256, :mediaType, :bytes)
@@ -399,6 +402,7 @@ export function applyChangeSet(
         }
         indexNew();
         kinds[kind].unchanged += (seenCounts?.get(kind) ?? seen.get(kind)!.size) - ids.length;
+        phase(`rebuilding ${kind} records`);
       }
 
       if (maxHlc) {
@@ -411,6 +415,7 @@ export function applyChangeSet(
 
       for (const kind of ENTITY_KINDS)
         kinds[kind].conflicts += recordForks(c, kind, forkCandidates.get(kind)!);
+      phase('finding conflicts');
       applySettled(c, set);
       applyDismissals(c, set);
       // Near-copy fingerprints are derived from a source's text alone: made here for the sources that came in.
@@ -426,7 +431,9 @@ export function applyChangeSet(
       }
       // References (a claim's source, a tag's parent) are checked by SQLite at COMMIT: the deferred foreign
       // keys count violations as rows go in, so no scan of the whole file is needed.
+      phase('settled conflicts, dismissals, fingerprints, checks');
       options.beforeCommit?.({ name, changes: newChanges, kinds, openConflicts: countOpenConflicts(c) });
+      phase("waiting for the other file's integrity check");
     });
   } catch (error) {
     if (error instanceof AttestError) throw error;
@@ -439,7 +446,22 @@ export function applyChangeSet(
     }
     throw error;
   }
+  phase('commit');
   return { name, changes: newChanges, kinds, openConflicts: countOpenConflicts(c) };
+}
+
+/** Where a merge's time went, in ms by phase, for the bench (`npm run bench` prints it). */
+export type MergePhases = Record<string, number>;
+
+/** Adds the time since the previous call to a phase; does nothing when no one asked. */
+function phaseClock(phases: MergePhases | undefined): (name: string) => void {
+  if (!phases) return () => {};
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    phases[name] = (phases[name] ?? 0) + (now - last);
+    last = now;
+  };
 }
 
 /** A tag whose parents lead back to itself would hang every tree walk: refuse such a file. */
@@ -676,7 +698,12 @@ const ATTACHED = 'merge_other';
  * Merges another case file into this one. The other file is copied first and only the copy is read (an older
  * one is upgraded there), so the colleague's file is never written, not even its WAL.
  */
-export function mergeCaseFile(c: CaseFile, otherPath: string): MergeSummary {
+export function mergeCaseFile(
+  c: CaseFile,
+  otherPath: string,
+  options: { phases?: MergePhases } = {},
+): MergeSummary {
+  const phase = phaseClock(options.phases);
   const name = basename(otherPath);
   const dir = mkdtempSync(join(tmpdir(), 'attest-merge-'));
   let db: Database.Database | undefined;
@@ -695,6 +722,7 @@ export function mergeCaseFile(c: CaseFile, otherPath: string): MergeSummary {
     // file (a second or more for a large case) runs on another thread beside the merge, which waits for it
     // before committing anything: a damaged file is refused with nothing changed, as before, in less time.
     // An older file is checked in full first, then upgraded in the copy.
+    phase('copying the other file');
     const version = inspectCaseFile(copy, undefined, { skipIntegrityCheck: true });
     if (version < latestVersion) closeCase(openCase(copy, { author: c.author }));
     else integrity = startIntegrityCheck(copy);
@@ -722,10 +750,11 @@ export function mergeCaseFile(c: CaseFile, otherPath: string): MergeSummary {
       const originals = (function* () {
         for (const sha256 of missing) yield original.get(sha256) as OriginalFile;
       })();
+      phase('checking its header and schema, attaching it');
       return applyChangeSet(
         c,
         { ...changeSetOf(db, name), originals, attached: ATTACHED },
-        { beforeCommit: () => integrity?.passed() },
+        { phases: options.phases, beforeCommit: () => integrity?.passed() },
       );
     } catch (error) {
       // Whatever went wrong reading a damaged file, the damage is what to tell.

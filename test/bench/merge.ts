@@ -3,7 +3,7 @@
 // as the baseline, by plain SQL copying the same new rows into a copy of the same file.
 import Database from 'better-sqlite3';
 import type { CaseFile } from '../../db/caseFile.ts';
-import { mergeCaseFile } from '../../db/merge.ts';
+import { mergeCaseFile, type MergePhases } from '../../db/merge.ts';
 import { verifyCase } from '../../db/verify.ts';
 import { timed } from './measure.ts';
 
@@ -15,6 +15,8 @@ export interface MergeTimes {
   rawRows: number;
   conflicts: number;
   verified: boolean;
+  /** Where the engine's time went, ms by phase. */
+  phases: MergePhases;
 }
 
 /**
@@ -65,7 +67,8 @@ function rawCopy(targetPath: string, otherPath: string): { ms: number; rows: num
 export function benchMerge(c: CaseFile, rawTargetPath: string, otherPath: string): MergeTimes {
   const claimsBefore = c.db.prepare('SELECT count(*) FROM claims').pluck().get() as number;
   const raw = rawCopy(rawTargetPath, otherPath);
-  const engine = timed(() => mergeCaseFile(c, otherPath));
+  const phases: MergePhases = {};
+  const engine = timed(() => mergeCaseFile(c, otherPath, { phases }));
   const claimsAfter = c.db.prepare('SELECT count(*) FROM claims').pluck().get() as number;
   return {
     engineMs: engine.ms,
@@ -75,5 +78,6 @@ export function benchMerge(c: CaseFile, rawTargetPath: string, otherPath: string
     rawRows: raw.rows,
     conflicts: engine.value.openConflicts,
     verified: verifyCase(c).ok,
+    phases,
   };
 }
