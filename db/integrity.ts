@@ -1,16 +1,37 @@
-// SQLite's integrity check of an untrusted file on another thread, so that a merge's own work runs beside it on
-// the second core: nothing is committed until the check has passed (the merge waits for it before COMMIT).
+// Checks of an untrusted file on another thread, so that a merge's own work runs beside them on the second core:
+// SQLite's integrity check, and whether the file's history contradicts the case's. Nothing is committed until
+// they have passed (the merge waits for them before COMMIT).
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { AttestError } from './errors.ts';
+import { AttestError, badInput } from './errors.ts';
 
 interface Verdict {
   ok: boolean;
   problem?: string;
+  /** The kind of record of a change both files hold under the same key but recorded differently. */
+  contradiction?: string;
 }
+
+/** A case file to compare the checked file's history with: as committed, so a merge's own writes are unseen. */
+export interface HistoryComparison {
+  casePath: string;
+}
+
+const OURS = 'case_history';
+
+/**
+ * The first change both files hold under the same key (record, field, clock, author) but with another value,
+ * action, parent or kind; run on the checked file, the case attached as OURS.
+ */
+const CONTRADICTION_SQL = `
+  SELECT o.entity FROM main.changes o JOIN ${OURS}.changes m ON m.entity_id = o.entity_id AND m.field = o.field
+    AND m.hlc = o.hlc AND m.author_id = o.author_id
+  WHERE NOT (m.value IS o.value AND m.action_id IS o.action_id AND m.prev_hlc IS o.prev_hlc
+    AND m.entity IS o.entity)
+  LIMIT 1`;
 
 export interface IntegrityCheck {
   /**
@@ -41,12 +62,19 @@ import(workerData.url).catch(() => {
 });
 `;
 
-function checkHere(path: string): Verdict {
+/** What the worker does (db/integrityWorker.mjs), done here. */
+function checkHere(path: string, compare: HistoryComparison | undefined): Verdict {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     db.pragma('trusted_schema = OFF');
     const problems = (db.pragma('quick_check(20)') as { quick_check: string }[]).map((r) => r.quick_check);
-    return { ok: problems.length === 1 && problems[0] === 'ok', problem: problems[0] };
+    const verdict: Verdict = { ok: problems.length === 1 && problems[0] === 'ok', problem: problems[0] };
+    if (verdict.ok && compare) {
+      db.prepare(`ATTACH DATABASE ? AS ${OURS}`).run(compare.casePath);
+      verdict.contradiction =
+        (db.prepare(CONTRADICTION_SQL).pluck().get() as string | undefined) ?? undefined;
+    }
+    return verdict;
   } catch (error) {
     return { ok: false, problem: String((error as { code?: string }).code ?? 'unreadable') };
   } finally {
@@ -54,8 +82,15 @@ function checkHere(path: string): Verdict {
   }
 }
 
-/** Starts PRAGMA quick_check of a file on a worker thread (here, if no worker can be started). */
-export function startIntegrityCheck(path: string, workerFile = WORKER): IntegrityCheck {
+/**
+ * Starts PRAGMA quick_check of a file, and the comparison of its history with a case's when asked, on a worker
+ * thread (here, if no worker can run them).
+ */
+export function startIntegrityCheck(
+  path: string,
+  options: { compare?: HistoryComparison; workerFile?: string } = {},
+): IntegrityCheck {
+  const { compare, workerFile = WORKER } = options;
   const name = basename(path);
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
@@ -65,7 +100,13 @@ export function startIntegrityCheck(path: string, workerFile = WORKER): Integrit
     if (existsSync(workerFile)) {
       worker = new Worker(BOOTSTRAP, {
         eval: true,
-        workerData: { path, signal, port: port2, url: pathToFileURL(workerFile).href },
+        workerData: {
+          path,
+          signal,
+          port: port2,
+          url: pathToFileURL(workerFile).href,
+          compare: compare && { with: compare.casePath, schema: OURS, sql: CONTRADICTION_SQL },
+        },
         transferList: [port2],
       });
       worker.unref();
@@ -92,12 +133,17 @@ export function startIntegrityCheck(path: string, workerFile = WORKER): Integrit
             : undefined;
         stop();
         if (!message) where = 'here';
-        verdict = message ?? checkHere(path);
+        verdict = message ?? checkHere(path, compare);
       }
       if (!verdict.ok) {
         throw new AttestError(
           'corrupt',
           `${name} is damaged: SQLite's integrity check failed (${verdict.problem}).`,
+        );
+      }
+      if (verdict.contradiction) {
+        throw badInput(
+          `${name} was refused: its history contradicts this case's (a ${verdict.contradiction} change recorded differently on each side).`,
         );
       }
       return where;

@@ -285,8 +285,6 @@ export function applyChangeSet(
         const pairs = c.db
           .prepare(
             `SELECT o.entity, o.entity_id AS entityId, o.hlc, m.seq IS NULL AS fresh,
-               (m.value IS o.value AND m.action_id IS o.action_id AND m.prev_hlc IS o.prev_hlc
-                 AND m.entity IS o.entity) AS same,
                CASE WHEN m.seq IS NULL THEN o.action_id END AS actionId,
                CASE WHEN m.seq IS NULL THEN o.field END AS field,
                CASE WHEN m.seq IS NULL THEN o.value END AS value,
@@ -298,7 +296,7 @@ export function applyChangeSet(
              LEFT JOIN main.actions a ON m.seq IS NULL AND a.id = o.action_id
              ORDER BY o.seq`,
           )
-          .iterate() as Iterable<FreshChange & { fresh: number; same: number }>;
+          .iterate() as Iterable<FreshChange & { fresh: number }>;
         for (const pair of pairs) {
           seenIds.get(pair.entity)?.add(pair.entityId);
           if (pair.hlc > maxHlc) maxHlc = pair.hlc;
@@ -315,10 +313,6 @@ export function applyChangeSet(
               at: pair.at,
               otherSeq: pair.otherSeq,
             });
-          } else if (pair.same !== 1) {
-            throw badInput(
-              `${name} was refused: its history contradicts this case's (a ${pair.entity} change recorded differently on each side).`,
-            );
           }
         }
         check(maxHlc === '' || HLC.test(maxHlc), name, 'it has a change with a malformed clock');
@@ -718,14 +712,15 @@ export function mergeCaseFile(
       throw new AttestError('not-found', `There is no case file named ${name} there.`);
     }
     if (existsSync(`${otherPath}-wal`)) copyFileSync(`${otherPath}-wal`, `${copy}-wal`);
-    // Its header, version and schema are checked before a row is read. SQLite's integrity check of the whole
-    // file (a second or more for a large case) runs on another thread beside the merge, which waits for it
-    // before committing anything: a damaged file is refused with nothing changed, as before, in less time.
-    // An older file is checked in full first, then upgraded in the copy.
     phase('copying the other file');
+    // Its header, version and schema are checked before a row is read (an older file is checked in full, then
+    // upgraded in the copy). SQLite's integrity check of the whole file (a second or more for a large case) and
+    // the comparison of the history both files hold (another second: every shared change's value is read on
+    // both sides) run on another thread beside the merge, which waits for them before committing anything: a
+    // damaged file or a rewritten history is refused with nothing changed, as before, in less time.
     const version = inspectCaseFile(copy, undefined, { skipIntegrityCheck: true });
     if (version < latestVersion) closeCase(openCase(copy, { author: c.author }));
-    else integrity = startIntegrityCheck(copy);
+    integrity = startIntegrityCheck(copy, { compare: { casePath: c.path } });
     db = new Database(copy, { readonly: true, fileMustExist: true });
     db.pragma('trusted_schema = OFF');
     // Attached (the copy, validated above) so that shared history is told from new by SQL, not row by row.

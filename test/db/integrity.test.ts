@@ -1,4 +1,5 @@
 // The integrity check on a worker thread: its verdict, and the check here when no worker can answer.
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,10 +35,33 @@ describe('integrity check beside the work', () => {
     damageTable(damaged, 'claims');
     for (const workerFile of [dying, join(dir, 'missing.mjs')]) {
       const started = Date.now();
-      expect(startIntegrityCheck(savedCase(), workerFile).passed()).toBe('here');
-      expect(refusal(() => startIntegrityCheck(damaged, workerFile).passed()).code).toBe('corrupt');
+      expect(startIntegrityCheck(savedCase(), { workerFile }).passed()).toBe('here');
+      expect(refusal(() => startIntegrityCheck(damaged, { workerFile }).passed()).code).toBe('corrupt');
       // Not a timeout: a worker that died is noticed at once.
       expect(Date.now() - started).toBeLessThan(5000);
+    }
+  });
+
+  it('compares the history both files hold, on the worker or here, and names a rewritten change', () => {
+    const ana = newCase();
+    const sourceId = addSource(ana, REPORT);
+    createClaim(ana, { anchor: { sourceId, quote: 'A day earlier' }, statement: 'A day before' });
+    const copy = join(tempDir(), 'ben.attest');
+    ana.db.prepare('VACUUM INTO ?').run(copy);
+    expect(startIntegrityCheck(copy, { compare: { casePath: ana.path } }).passed()).toBe('worker');
+    const db = new Database(copy);
+    db.prepare(
+      `UPDATE changes SET value = json_set(value, '$.statement', 'Rewritten') WHERE entity = 'claim'`,
+    ).run();
+    db.close();
+    for (const workerFile of [undefined, join(tempDir(), 'missing.mjs')]) {
+      const error = refusal(() =>
+        startIntegrityCheck(copy, { compare: { casePath: ana.path }, workerFile }).passed(),
+      );
+      expect(error.code).toBe('bad-input');
+      expect(error.message).toMatch(
+        /ben\.attest was refused: its history contradicts this case's \(a claim change/,
+      );
     }
   });
 });
