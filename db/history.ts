@@ -301,15 +301,29 @@ export function insertEntity(c: CaseFile, action: Action, kind: EntityKind, id: 
     if (field !== 'text' && all[field] !== undefined) logged[field] = all[field];
   }
   const hlc = insertChange(c, action, kind, id, '*', logged, null);
-  const derived = spec.derive?.(all);
+  const seq = insertRow(c, kind, id, [action.at, c.author.id, action.at, c.author.id, hlc], all);
+  ftsWrite(c, spec, seq, all, false);
+}
+
+/**
+ * Inserts a record's row: its stamp (created at and by, updated at and by, clock), every field, and what
+ * derive() adds; positional, in the kind's plan's column order. Returns the row's seq.
+ */
+function insertRow(
+  c: CaseFile,
+  kind: EntityKind,
+  id: string,
+  stamp: readonly unknown[],
+  fields: Row,
+): unknown {
+  const spec = entities[kind];
+  const derived = spec.derive?.(fields);
   const plan = insertPlan(kind, spec, derived);
-  // Positional, in the plan's column order: the stamp, every field, then what derive() added.
-  const values: unknown[] = [id, action.at, c.author.id, action.at, c.author.id, hlc];
-  for (const [field] of plan.fields) values.push(toColumn(spec, field, all[field]));
+  const values: unknown[] = [id, ...stamp];
+  for (const [field] of plan.fields) values.push(toColumn(spec, field, fields[field]));
   for (let i = 0; i < plan.derivedKeys.length; i++)
     values[plan.derivedAt[i]!] = derived![plan.derivedKeys[i]!];
-  const result = prepare(c, plan.sql).run(values);
-  ftsWrite(c, spec, result.lastInsertRowid, all, false);
+  return prepare(c, plan.sql).run(values).lastInsertRowid;
 }
 
 /** One recorded change as merge and JSON import read it: `value` is JSON text, `at` its action's time. */
@@ -363,6 +377,15 @@ export function materializeEntity(
   }
   if (kind === 'source') fields.text = text;
   const last = changes[changes.length - 1]!;
+  const existing = exists
+    ? (prepare(c, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined)
+    : undefined;
+  if (!existing) {
+    const stamp = [creation.at, creation.authorId, last.at, last.authorId, last.hlc];
+    const seq = insertRow(c, kind, id, stamp, fields);
+    if (!fields.deleted && !indexLater) ftsWrite(c, spec, seq, fields, false);
+    return { outcome: 'added', fields };
+  }
   const columns: Row = {
     created_at: creation.at,
     created_by: creation.authorId,
@@ -373,15 +396,7 @@ export function materializeEntity(
   for (const [field, column] of Object.entries(spec.fields))
     columns[column] = toColumn(spec, field, fields[field]);
   Object.assign(columns, spec.derive?.(fields));
-  const existing = exists
-    ? (prepare(c, `SELECT * FROM ${spec.table} WHERE id = ?`).get(id) as Row | undefined)
-    : undefined;
   const names = Object.keys(columns);
-  if (!existing) {
-    const result = prepare(c, insertSql(spec, names)).run(id, ...names.map((name) => columns[name]));
-    if (!fields.deleted && !indexLater) ftsWrite(c, spec, result.lastInsertRowid, fields, false);
-    return { outcome: 'added', fields };
-  }
   if (names.every((name) => existing[name] === columns[name])) return { outcome: 'unchanged', fields };
   const before = readEntity(c, kind, id)!;
   if (kind === 'source') fields.text = before.text;
@@ -411,19 +426,6 @@ export function indexNewRows(c: CaseFile, kind: EntityKind): () => void {
        WHERE seq > :before AND deleted = 0`,
     ).run({ before });
   };
-}
-
-const insertSqlCache = new Map<string, string>();
-
-/** The INSERT of a rebuilt row, its text made once per kind and column list (the same for every row of a kind). */
-function insertSql(spec: EntitySpec, names: readonly string[]): string {
-  const key = `${spec.table}:${names.join(',')}`;
-  let sql = insertSqlCache.get(key);
-  if (sql === undefined) {
-    sql = `INSERT INTO ${spec.table} (id, ${names.join(', ')}) VALUES (?, ${names.map(() => '?').join(', ')})`;
-    insertSqlCache.set(key, sql);
-  }
-  return sql;
 }
 
 /** The fields a change may name for a kind of record: every field but a source's text (never in a change). */

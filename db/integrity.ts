@@ -35,8 +35,9 @@ const CONTRADICTION_SQL = `
 
 export interface IntegrityCheck {
   /**
-   * Waits for the check (blocking this thread); throws AttestError 'corrupt' when the file is damaged. Says
-   * where the check ran: on its worker thread, or here (no worker could run it).
+   * Waits for the checks (blocking this thread); throws AttestError 'corrupt' when the file is damaged, and
+   * 'bad-input' when its history contradicts the case's. Says where they ran: on their worker thread, or here
+   * (no worker could run them).
    */
   passed(): 'worker' | 'here';
   /** Stops a check that is no longer needed. */

@@ -4,7 +4,7 @@
 // with the author id as tiebreak; the other file is untrusted and never written.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, mkdtempSync, rm } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { CaseFile } from './caseFile.ts';
@@ -277,8 +277,9 @@ export function applyChangeSet(
         ENTITY_KINDS.map((k) => [k, new Map()]),
       );
       if (set.attached) {
-        // One pass over the other file's history, each change beside ours under the same key: shared ones
-        // are compared here (in SQL's order, without holding them), only the new ones are kept for writing.
+        // One pass over the other file's history, each change looked up among ours by its key (the index alone
+        // answers): only the new ones are kept for writing. Whether a shared change is recorded alike on both
+        // sides is mergeCaseFile's check, run beside the merge on the integrity check's thread.
         const other = set.attached;
         const fresh: FreshChange[] = [];
         const seenIds = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
@@ -427,7 +428,7 @@ export function applyChangeSet(
       // keys count violations as rows go in, so no scan of the whole file is needed.
       phase('settled conflicts, dismissals, fingerprints, checks');
       options.beforeCommit?.({ name, changes: newChanges, kinds, openConflicts: countOpenConflicts(c) });
-      phase("waiting for the other file's integrity check");
+      phase('waiting for the checks beside the merge');
     });
   } catch (error) {
     if (error instanceof AttestError) throw error;
@@ -762,8 +763,9 @@ export function mergeCaseFile(
     integrity?.stop();
     if (attached) c.db.prepare(`DETACH DATABASE ${ATTACHED}`).run();
     db?.close();
-    // Removing a copy of a large case takes a while: done in the background, after the summary is back.
-    rm(dir, { recursive: true, force: true }, () => {});
+    // Removed before returning: a removal left to the event loop was lost whenever the process ended first
+    // (a test run left thousands of copies behind).
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

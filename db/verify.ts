@@ -138,24 +138,3 @@ export function citationChecker(
     return checkCitation(claim, sources.get(claim.sourceId));
   };
 }
-
-/**
- * The broken citations among some claims, each source read once. With `deleted`, tombstoned claims and sources
- * are checked too: an undo can bring them back, so they must hold as well.
- */
-export function verifyClaims(
-  c: CaseFile,
-  claimIds: readonly string[],
-  options: { deleted?: boolean } = {},
-): BrokenCitation[] {
-  const claimStatement = c.db.prepare(
-    `SELECT ${CLAIM_COLUMNS} FROM claims WHERE id = ? ${options.deleted ? '' : 'AND deleted = 0'}`,
-  );
-  const check = citationChecker(c, options);
-  const broken: BrokenCitation[] = [];
-  for (const id of claimIds) {
-    const claim = claimStatement.get(id) as CitingClaim | undefined;
-    if (claim) broken.push(...check(claim));
-  }
-  return broken;
-}

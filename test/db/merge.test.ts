@@ -2,7 +2,7 @@
 import { schema10CaseWithSource } from './schema10Case.ts';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeCase, openCase, transaction, type CaseFile } from '../../db/caseFile.ts';
@@ -267,6 +267,23 @@ describe('merge', () => {
     mergeCaseFile(ana, path);
     expect(fileHash(path)).toBe(hash);
     expect(existsSync(`${path}-wal`) || existsSync(`${path}-shm`)).toBe(false);
+  });
+
+  it('leaves no copy of the other file behind, merged or refused', () => {
+    const { ana, ben } = twoAnalysts();
+    const path = ben.path;
+    closeCase(ben);
+    const temp = tempDir();
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      mergeCaseFile(ana, path);
+      writeFileSync(join(temp, 'broken.attest'), 'not a case');
+      expect(() => mergeCaseFile(ana, join(temp, 'broken.attest'))).toThrow(/not an Attest case file/);
+      expect(readdirSync(temp)).toEqual(['broken.attest']);
+    } finally {
+      process.env.TMPDIR = before;
+    }
   });
 });
 
