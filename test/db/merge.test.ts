@@ -282,7 +282,8 @@ describe('merge', () => {
       expect(() => mergeCaseFile(ana, join(temp, 'broken.attest'))).toThrow(/not an Attest case file/);
       expect(readdirSync(temp)).toEqual(['broken.attest']);
     } finally {
-      process.env.TMPDIR = before;
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
     }
   });
 });
