@@ -13,6 +13,8 @@ interface Verdict {
   problem?: string;
   /** The kind of record of a change both files hold under the same key but recorded differently. */
   contradiction?: string;
+  /** With a comparison: how many records of each kind the checked file's history holds, as [kind, count]. */
+  records?: [string, number][];
 }
 
 /** A case file to compare the checked file's history with: as committed, so a merge's own writes are unseen. */
@@ -33,6 +35,9 @@ const CONTRADICTION_SQL = `
     AND m.entity IS o.entity)
   LIMIT 1`;
 
+/** How many records of each kind a file's history holds (a merge's count of records it left unchanged). */
+const RECORDS_SQL = 'SELECT entity, count(DISTINCT entity_id) FROM main.changes GROUP BY entity';
+
 export interface IntegrityCheck {
   /**
    * Waits for the checks (blocking this thread); throws AttestError 'corrupt' when the file is damaged, and
@@ -40,6 +45,8 @@ export interface IntegrityCheck {
    * (no worker could run them).
    */
   passed(): 'worker' | 'here';
+  /** With a comparison, once passed: how many records of each kind the checked file's history holds. */
+  recordsPerKind(): ReadonlyMap<string, number>;
   /** Stops a check that is no longer needed. */
   stop(): void;
 }
@@ -74,6 +81,7 @@ function checkHere(path: string, compare: HistoryComparison | undefined): Verdic
       db.prepare(`ATTACH DATABASE ? AS ${OURS}`).run(compare.casePath);
       verdict.contradiction =
         (db.prepare(CONTRADICTION_SQL).pluck().get() as string | undefined) ?? undefined;
+      verdict.records = db.prepare(RECORDS_SQL).raw().all() as [string, number][];
     }
     return verdict;
   } catch (error) {
@@ -106,7 +114,12 @@ export function startIntegrityCheck(
           signal,
           port: port2,
           url: pathToFileURL(workerFile).href,
-          compare: compare && { with: compare.casePath, schema: OURS, sql: CONTRADICTION_SQL },
+          compare: compare && {
+            with: compare.casePath,
+            schema: OURS,
+            sql: CONTRADICTION_SQL,
+            recordsSql: RECORDS_SQL,
+          },
         },
         transferList: [port2],
       });
@@ -148,6 +161,10 @@ export function startIntegrityCheck(
         );
       }
       return where;
+    },
+    recordsPerKind() {
+      if (!verdict?.ok) throw new AttestError('internal', 'The checks have not passed.');
+      return new Map(verdict.records);
     },
     stop,
   };

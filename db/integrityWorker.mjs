@@ -15,6 +15,7 @@ try {
     if (verdict.ok && compare) {
       db.prepare(`ATTACH DATABASE ? AS ${compare.schema}`).run(compare.with);
       verdict.contradiction = db.prepare(compare.sql).pluck().get() ?? undefined;
+      verdict.records = db.prepare(compare.recordsSql).raw().all();
     }
   } finally {
     db.close();

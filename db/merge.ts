@@ -8,6 +8,7 @@ import { constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { CaseFile } from './caseFile.ts';
+import { withCheckpointBeside } from './checkpoint.ts';
 import { closeCase, inspectCaseFile, latestVersion, openCase, prepare, transaction } from './caseFile.ts';
 import './claims.ts'; // registers the claim's derived columns (earliest/latest days), which rebuilt rows need
 import { parseHlc } from './clock.ts';
@@ -80,10 +81,11 @@ export interface ChangeSet {
   actions: Iterable<ActionRecord>;
   changes: Iterable<ChangeRecord>;
   /**
-   * The schema name under which the other case file is attached to this connection, when it is one: its
-   * changes are then sorted into shared and new by SQL, and only the new ones pass through JavaScript.
+   * When the other case is a file attached to this connection: its schema name there (its changes are then
+   * sorted into shared and new by SQL, and only the new ones pass through JavaScript), and how many records
+   * its history holds per kind, asked for once its checks passed (`changes` is then not read).
    */
-  attached?: string;
+  attached?: { schema: string; recordsPerKind(): ReadonlyMap<string, number> };
   originals: Iterable<OriginalFile>;
   /** A source's normalized text by source id. */
   sourceText(id: string): string | undefined;
@@ -218,7 +220,7 @@ const emptySummary = (): KindSummary => ({ added: 0, updated: 0, unchanged: 0, c
 export function applyChangeSet(
   c: CaseFile,
   set: ChangeSet,
-  options: { beforeCommit?: (summary: MergeSummary) => void; phases?: MergePhases } = {},
+  options: { beforeCommit?: () => void; phases?: MergePhases } = {},
 ): MergeSummary {
   const phase = phaseClock(options.phases);
   const { name } = set;
@@ -270,54 +272,40 @@ export function applyChangeSet(
       const seen = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
       let maxHlc = '';
       let incoming: Iterable<ChangeRecord> = set.changes;
-      let seenCounts: Map<EntityKind, number> | undefined;
+      // With an attached file: how many records its history holds, per kind (known by the time of COMMIT).
+      let recordsOf: (() => ReadonlyMap<string, number>) | undefined;
       // Changes new to this case, by record, with their action's time: a record that is new here is rebuilt
       // from these alone (this case holds no change of a record it has no row of), without reading them back.
       const freshOf = new Map<EntityKind, Map<string, (FreshChange & RecordedChange)[]>>(
         ENTITY_KINDS.map((k) => [k, new Map()]),
       );
       if (set.attached) {
-        // One pass over the other file's history, each change looked up among ours by its key (the index alone
-        // answers): only the new ones are kept for writing. Whether a shared change is recorded alike on both
-        // sides is mergeCaseFile's check, run beside the merge on the integrity check's thread.
-        const other = set.attached;
-        const fresh: FreshChange[] = [];
-        const seenIds = new Map<EntityKind, Set<string>>(ENTITY_KINDS.map((k) => [k, new Set<string>()]));
-        const pairs = c.db
+        // The other file's history beside ours in the order of their (record, field, clock, author) indexes,
+        // which alone answer: both are read front to back, not looked up at random (a third of the time). Only
+        // the changes new here are then read in full, in the other file's order. How many records the other
+        // history holds per kind, and whether a change both files hold is recorded alike on both sides, is
+        // mergeCaseFile's work on the integrity check's thread, beside this.
+        const other = set.attached.schema;
+        const freshSeqs = c.db
           .prepare(
-            `SELECT o.entity, o.entity_id AS entityId, o.hlc, m.seq IS NULL AS fresh,
-               CASE WHEN m.seq IS NULL THEN o.action_id END AS actionId,
-               CASE WHEN m.seq IS NULL THEN o.field END AS field,
-               CASE WHEN m.seq IS NULL THEN o.value END AS value,
-               CASE WHEN m.seq IS NULL THEN o.author_id END AS authorId,
-               CASE WHEN m.seq IS NULL THEN o.prev_hlc END AS prevHlc,
-               a.at, CASE WHEN m.seq IS NULL THEN o.seq END AS otherSeq
-             FROM ${other}.changes o LEFT JOIN main.changes m ON m.entity_id = o.entity_id AND m.field = o.field
-               AND m.hlc = o.hlc AND m.author_id = o.author_id
-             LEFT JOIN main.actions a ON m.seq IS NULL AND a.id = o.action_id
-             ORDER BY o.seq`,
+            `SELECT o.seq FROM ${other}.changes o LEFT JOIN main.changes m ON m.entity_id = o.entity_id
+               AND m.field = o.field AND m.hlc = o.hlc AND m.author_id = o.author_id
+             WHERE m.seq IS NULL ORDER BY o.entity_id, o.field, o.hlc, o.author_id`,
           )
-          .iterate() as Iterable<FreshChange & { fresh: number }>;
-        for (const pair of pairs) {
-          seenIds.get(pair.entity)?.add(pair.entityId);
-          if (pair.hlc > maxHlc) maxHlc = pair.hlc;
-          if (pair.fresh === 1) {
-            fresh.push({
-              actionId: pair.actionId,
-              entity: pair.entity,
-              entityId: pair.entityId,
-              field: pair.field,
-              value: pair.value,
-              hlc: pair.hlc,
-              authorId: pair.authorId,
-              prevHlc: pair.prevHlc,
-              at: pair.at,
-              otherSeq: pair.otherSeq,
-            });
-          }
-        }
+          .pluck()
+          .all() as number[];
+        const fresh = c.db
+          .prepare(
+            `SELECT o.action_id AS actionId, o.entity, o.entity_id AS entityId, o.field, o.value, o.hlc,
+               o.author_id AS authorId, o.prev_hlc AS prevHlc, a.at, o.seq AS otherSeq
+             FROM ${other}.changes o LEFT JOIN main.actions a ON a.id = o.action_id
+             WHERE o.seq IN (SELECT value FROM json_each(:seqs)) ORDER BY o.seq`,
+          )
+          .all({ seqs: JSON.stringify(freshSeqs) }) as FreshChange[];
+        // Shared changes are ours already, and our clock is past them: only new ones can move it.
+        for (const change of fresh) if (change.hlc > maxHlc) maxHlc = change.hlc;
         check(maxHlc === '' || HLC.test(maxHlc), name, 'it has a change with a malformed clock');
-        seenCounts = new Map([...seenIds].map(([kind, ids]) => [kind, ids.size]));
+        recordsOf = set.attached.recordsPerKind;
         phase('reading the other history beside ours');
         // Known to be new by the pass above: each is checked, then all are copied by SQL from the other file
         // (a read-only copy, so the rows copied are the rows checked), without passing their values back.
@@ -332,6 +320,7 @@ export function applyChangeSet(
           if (list) list.push(recorded);
           else byRecord.set(change.entityId, [recorded]);
         }
+        phase('checking new changes');
         const copyChanges = prepare(
           c,
           `INSERT INTO main.changes (action_id, entity, entity_id, field, value, hlc, author_id, prev_hlc)
@@ -366,7 +355,7 @@ export function applyChangeSet(
           `its history contradicts this case's (a ${change.entity} change recorded differently on each side)`,
         );
       }
-      phase('checking and adding new changes');
+      phase('adding new changes');
       const addOriginal = prepare(
         c,
         `INSERT INTO originals (sha256, media_type, bytes) VALUES (:sha256, :mediaType, :bytes)
@@ -396,7 +385,7 @@ export function applyChangeSet(
           if (kind === 'claim') broken.push(...checkCitation({ ...(fields as unknown as CitingClaim), id }));
         }
         indexNew();
-        kinds[kind].unchanged += (seenCounts?.get(kind) ?? seen.get(kind)!.size) - ids.length;
+        if (!recordsOf) kinds[kind].unchanged += seen.get(kind)!.size - ids.length;
         phase(`rebuilding ${kind} records`);
       }
 
@@ -427,8 +416,13 @@ export function applyChangeSet(
       // References (a claim's source, a tag's parent) are checked by SQLite at COMMIT: the deferred foreign
       // keys count violations as rows go in, so no scan of the whole file is needed.
       phase('settled conflicts, dismissals, fingerprints, checks');
-      options.beforeCommit?.({ name, changes: newChanges, kinds, openConflicts: countOpenConflicts(c) });
+      options.beforeCommit?.();
       phase('waiting for the checks beside the merge');
+      if (recordsOf) {
+        const records = recordsOf();
+        for (const kind of ENTITY_KINDS)
+          kinds[kind].unchanged += (records.get(kind) ?? 0) - touched.get(kind)!.size;
+      }
     });
   } catch (error) {
     if (error instanceof AttestError) throw error;
@@ -445,17 +439,30 @@ export function applyChangeSet(
   return { name, changes: newChanges, kinds, openConflicts: countOpenConflicts(c) };
 }
 
-/** Where a merge's time went, in ms by phase, for the bench (`npm run bench` prints it). */
-export type MergePhases = Record<string, number>;
+/**
+ * Where a merge's time went, by phase, for the bench (`npm run bench` prints it): wall time, and the CPU time of
+ * the merging thread alone (on a busy machine the two part ways; work beside it on other threads is not in it).
+ */
+export type MergePhases = Record<string, { ms: number; cpuMs: number }>;
+
+const threadCpuMs = (): number => {
+  const usage = process.threadCpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
 
 /** Adds the time since the previous call to a phase; does nothing when no one asked. */
 function phaseClock(phases: MergePhases | undefined): (name: string) => void {
   if (!phases) return () => {};
   let last = performance.now();
+  let lastCpu = threadCpuMs();
   return (name) => {
     const now = performance.now();
-    phases[name] = (phases[name] ?? 0) + (now - last);
+    const cpu = threadCpuMs();
+    const entry = (phases[name] ??= { ms: 0, cpuMs: 0 });
+    entry.ms += now - last;
+    entry.cpuMs += cpu - lastCpu;
     last = now;
+    lastCpu = cpu;
   };
 }
 
@@ -715,15 +722,17 @@ export function mergeCaseFile(
     if (existsSync(`${otherPath}-wal`)) copyFileSync(`${otherPath}-wal`, `${copy}-wal`);
     phase('copying the other file');
     // Its header, version and schema are checked before a row is read (an older file is checked in full, then
-    // upgraded in the copy). SQLite's integrity check of the whole file (a second or more for a large case) and
+    // upgraded in the copy). SQLite's integrity check of the whole file (a second or more for a large case),
     // the comparison of the history both files hold (another second: every shared change's value is read on
-    // both sides) run on another thread beside the merge, which waits for them before committing anything: a
-    // damaged file or a rewritten history is refused with nothing changed, as before, in less time.
+    // both sides) and the count of its records per kind (for the summary) run on another thread beside the
+    // merge, which waits for them before committing anything: a damaged file or a rewritten history is refused
+    // with nothing changed, as before, in less time.
     const version = inspectCaseFile(copy, undefined, { skipIntegrityCheck: true });
     if (version < latestVersion) closeCase(openCase(copy, { author: c.author }));
     integrity = startIntegrityCheck(copy, { compare: { casePath: c.path } });
-    db = new Database(copy, { readonly: true, fileMustExist: true });
-    db.pragma('trusted_schema = OFF');
+    const otherDb = new Database(copy, { readonly: true, fileMustExist: true });
+    db = otherDb;
+    otherDb.pragma('trusted_schema = OFF');
     // Attached (the copy, validated above) so that shared history is told from new by SQL, not row by row.
     c.db.prepare(`ATTACH DATABASE ? AS ${ATTACHED}`).run(copy);
     attached = true;
@@ -740,17 +749,24 @@ export function mergeCaseFile(
         )
         .pluck()
         .all() as string[];
-      const original = db.prepare(
+      const original = otherDb.prepare(
         'SELECT sha256, media_type AS mediaType, bytes FROM originals WHERE sha256 = ?',
       );
       const originals = (function* () {
         for (const sha256 of missing) yield original.get(sha256) as OriginalFile;
       })();
       phase('checking its header and schema, attaching it');
-      return applyChangeSet(
-        c,
-        { ...changeSetOf(db, name), originals, attached: ATTACHED },
-        { phases: options.phases, beforeCommit: () => integrity?.passed() },
+      // The merge's hundreds of MiB of log are copied into the file on another thread, not at its COMMIT.
+      return withCheckpointBeside(c, () =>
+        applyChangeSet(
+          c,
+          {
+            ...changeSetOf(otherDb, name),
+            originals,
+            attached: { schema: ATTACHED, recordsPerKind: () => integrity!.recordsPerKind() },
+          },
+          { phases: options.phases, beforeCommit: () => integrity?.passed() },
+        ),
       );
     } catch (error) {
       // Whatever went wrong reading a damaged file, the damage is what to tell.

@@ -25,6 +25,9 @@ export async function bundlePreload(outDir = join(DEFAULT_OUT, 'preload')): Prom
   return outfile;
 }
 
+/** The engine's worker threads' files (plain JavaScript in db/), copied beside the bundle and unpacked from the asar. */
+export const WORKERS = ['integrityWorker.mjs', 'checkpointWorker.mjs'];
+
 /** Libraries the importers load on first use (db/ingest): kept out of the bundle, see bundleMain. */
 export const IMPORTER_LIBRARIES = ['jsdom', 'pdfjs-dist', 'mammoth'];
 
@@ -55,8 +58,8 @@ export async function bundleMain(outDir = join(DEFAULT_OUT, 'main')): Promise<st
   for (const file of readdirSync(migrations)) {
     if (file.endsWith('.sql')) copyFileSync(join(migrations, file), join(outDir, file));
   }
-  // The integrity check's worker thread runs from its own file, beside the engine's module (db/integrity.ts).
-  copyFileSync(join(ROOT, 'db/integrityWorker.mjs'), join(outDir, 'integrityWorker.mjs'));
+  // The engine's worker threads run from their own files, beside its module (db/integrity.ts, db/checkpoint.ts).
+  for (const worker of WORKERS) copyFileSync(join(ROOT, 'db', worker), join(outDir, worker));
   return outfile;
 }
 

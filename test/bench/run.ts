@@ -838,9 +838,9 @@ try {
   notes.push(
     `merge: ${merged.newChanges.toLocaleString('en-US')} changes and ${merged.newClaims.toLocaleString('en-US')} claims new to the case; ` +
       `the baseline copies ${merged.rawRows.toLocaleString('en-US')} rows with INSERT … SELECT over ATTACH, without validating or rebuilding anything. ` +
-      `Engine by phase: ${Object.entries(merged.phases)
-        .filter(([, ms]) => ms >= 1)
-        .map(([name, ms]) => `${name} ${formatMs(ms)}`)
+      `Engine by phase, wall (CPU of the merging thread): ${Object.entries(merged.phases)
+        .filter(([, { ms }]) => ms >= 1)
+        .map(([name, { ms, cpuMs }]) => `${name} ${formatMs(ms)} (${formatMs(cpuMs)})`)
         .join('; ')}.`,
   );
   summary.merge = merged;

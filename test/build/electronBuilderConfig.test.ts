@@ -8,6 +8,7 @@ import { DebugLogger } from 'builder-util';
 import type { Configuration, FileAssociation, TargetConfiguration } from 'electron-builder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePng, readIcns, readIco } from './png.ts';
+import { WORKERS } from '../../electron/main/bundle.ts';
 
 const root = join(import.meta.dirname, '../..');
 const configPath = 'build/electron-builder.yml';
@@ -85,6 +86,8 @@ describe('electron-builder configuration', () => {
     const binaries = filesUnder(join(root, 'node_modules/better-sqlite3')).filter((f) => f.endsWith('.node'));
     expect(binaries.length).toBeGreaterThan(0);
     for (const binary of binaries) expect(unpack.some((pattern) => matchesGlob(binary, pattern))).toBe(true);
+    // Nor can a worker thread be started from a file inside it.
+    for (const worker of WORKERS) expect(unpack).toContain(`out/main/${worker}`);
     expect(config.npmRebuild).toBe(false);
     expect(config.buildDependenciesFromSource).toBe(false);
   });

@@ -48,7 +48,15 @@ describe('integrity check beside the work', () => {
     createClaim(ana, { anchor: { sourceId, quote: 'A day earlier' }, statement: 'A day before' });
     const copy = join(tempDir(), 'ben.attest');
     ana.db.prepare('VACUUM INTO ?').run(copy);
-    expect(startIntegrityCheck(copy, { compare: { casePath: ana.path } }).passed()).toBe('worker');
+    // With the comparison comes how many records of each kind the file's history holds, from either thread.
+    for (const [workerFile, where] of [
+      [undefined, 'worker'],
+      [join(tempDir(), 'missing.mjs'), 'here'],
+    ] as const) {
+      const check = startIntegrityCheck(copy, { compare: { casePath: ana.path }, workerFile });
+      expect(check.passed()).toBe(where);
+      expect(Object.fromEntries(check.recordsPerKind())).toEqual({ source: 1, claim: 1 });
+    }
     const db = new Database(copy);
     db.prepare(
       `UPDATE changes SET value = json_set(value, '$.statement', 'Rewritten') WHERE entity = 'claim'`,

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from '../../fakes/electron.ts';
 import { closeCase, createCase } from '../../../db/caseFile.ts';
 import { migrations } from '../../../db/migrations/index.ts';
-import { bundleMain, bundlePreload, IMPORTER_LIBRARIES } from '../../../electron/main/bundle.ts';
+import { bundleMain, bundlePreload, IMPORTER_LIBRARIES, WORKERS } from '../../../electron/main/bundle.ts';
 import { tempDir } from '../../helpers.ts';
 
 vi.mock('electron', () => import('../../fakes/electron.ts'));
@@ -53,7 +53,7 @@ describe('bundleMain', () => {
     const outDir = join(tempDir(), 'main');
     const file = await bundleMain(outDir);
     expect(readdirSync(outDir).sort()).toEqual(
-      [...migrations.map((m) => m.file), 'integrityWorker.mjs', 'main.cjs', 'main.cjs.map'].sort(),
+      [...migrations.map((m) => m.file), ...WORKERS, 'main.cjs', 'main.cjs.map'].sort(),
     );
     const code = readFileSync(file, 'utf8');
     expect(code).not.toMatch(/import\.meta/);
