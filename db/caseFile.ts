@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { finishCheckpoint } from './checkpoint.ts';
+import { finishBackground } from './background.ts';
 import { createClock, type Clock } from './clock.ts';
 import { AttestError } from './errors.ts';
 import { authorIdFor, newId } from './ids.ts';
@@ -356,7 +356,7 @@ export function openCase(path: string, options: OpenOptions): CaseFile {
  */
 export function closeCase(c: CaseFile): FileStamp | null {
   if (!c.db.open) return null;
-  finishCheckpoint(c);
+  finishBackground(c);
   c.statements.clear();
   c.db.pragma('optimize');
   c.db.close();

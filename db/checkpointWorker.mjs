@@ -1,5 +1,5 @@
 // Copies a case's write-ahead log into the file itself on a thread of its own, after a large transaction (a merge)
-// committed without doing so: see db/checkpoint.ts. Plain JavaScript so that it runs as it is, from the source
+// committed without doing so: see db/background.ts. Plain JavaScript so that it runs as it is, from the source
 // tree and the bundle alike.
 import Database from 'better-sqlite3';
 import { workerData } from 'node:worker_threads';
@@ -14,7 +14,9 @@ try {
   } finally {
     db.close();
   }
-} finally {
   Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
+} catch {
+  // The waiting thread checkpoints itself.
+  Atomics.store(flag, 0, 2);
 }
+Atomics.notify(flag, 0);

@@ -4,11 +4,11 @@
 // with the author id as tiebreak; the other file is untrusted and never written.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { CaseFile } from './caseFile.ts';
-import { withCheckpointBeside } from './checkpoint.ts';
+import { removeBeside, withCheckpointBeside } from './background.ts';
 import { closeCase, inspectCaseFile, latestVersion, openCase, prepare, transaction } from './caseFile.ts';
 import './claims.ts'; // registers the claim's derived columns (earliest/latest days), which rebuilt rows need
 import { parseHlc } from './clock.ts';
@@ -779,9 +779,9 @@ export function mergeCaseFile(
     integrity?.stop();
     if (attached) c.db.prepare(`DETACH DATABASE ${ATTACHED}`).run();
     db?.close();
-    // Removed before returning: a removal left to the event loop was lost whenever the process ended first
-    // (a test run left thousands of copies behind).
-    rmSync(dir, { recursive: true, force: true });
+    // Removed on a worker thread that closing the case waits for (a removal left to the event loop was lost
+    // whenever the process ended first: a test run left thousands of copies behind).
+    removeBeside(c, dir);
   }
 }
 

@@ -58,7 +58,7 @@ export async function bundleMain(outDir = join(DEFAULT_OUT, 'main')): Promise<st
   for (const file of readdirSync(migrations)) {
     if (file.endsWith('.sql')) copyFileSync(join(migrations, file), join(outDir, file));
   }
-  // The engine's worker threads run from their own files, beside its module (db/integrity.ts, db/checkpoint.ts).
+  // The engine's worker threads run from their own files, beside its module (db/integrity.ts, db/background.ts).
   for (const worker of WORKERS) copyFileSync(join(ROOT, 'db', worker), join(outDir, worker));
   return outfile;
 }

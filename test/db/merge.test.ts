@@ -280,6 +280,8 @@ describe('merge', () => {
       mergeCaseFile(ana, path);
       writeFileSync(join(temp, 'broken.attest'), 'not a case');
       expect(() => mergeCaseFile(ana, join(temp, 'broken.attest'))).toThrow(/not an Attest case file/);
+      // The copies are removed on a worker thread; closing the case waits for it.
+      closeCase(ana);
       expect(readdirSync(temp)).toEqual(['broken.attest']);
     } finally {
       if (before === undefined) delete process.env.TMPDIR;

@@ -1,9 +1,9 @@
-// The checkpoint of a large write's log on a worker thread: the file gets every page, closing waits for it.
-import { statSync, writeFileSync } from 'node:fs';
+// Work beside a case on worker threads: a large write's checkpoint and a merge's copy removed; closing waits.
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeCase, openCase, type CaseFile } from '../../db/caseFile.ts';
-import { checkpointRunning, finishCheckpoint, withCheckpointBeside } from '../../db/checkpoint.ts';
+import { finishBackground, removeBeside, runningBeside, withCheckpointBeside } from '../../db/background.ts';
 import { createClaim, listClaims } from '../../db/claims.ts';
 import { mergeCaseFile } from '../../db/merge.ts';
 import { addSource, newCase, REPORT, tempDir } from '../helpers.ts';
@@ -23,7 +23,7 @@ function writeMuch(c: CaseFile): string[] {
 /** The case file's own size: in WAL mode it grows only when a checkpoint copies the log into it. */
 const fileSize = (c: CaseFile) => statSync(c.path).size;
 
-describe('checkpoint beside the work', () => {
+describe('work beside the case', () => {
   it('commits a large write without copying its log, then copies it on a worker thread', () => {
     const c = newCase();
     c.db.pragma('wal_autocheckpoint = 5');
@@ -36,9 +36,9 @@ describe('checkpoint beside the work', () => {
       return written;
     });
     expect(c.db.pragma('wal_autocheckpoint', { simple: true })).toBe(5);
-    expect(checkpointRunning(c)).toBe(true);
-    expect(finishCheckpoint(c)).toBe('worker');
-    expect(checkpointRunning(c)).toBe(false);
+    expect(runningBeside(c)).toEqual(['checkpoint']);
+    expect(finishBackground(c)).toEqual(['worker']);
+    expect(runningBeside(c)).toEqual([]);
     expect(fileSize(c)).toBeGreaterThan(before);
     // Everything the log held is in the file now: a checkpoint from here finds nothing left to copy.
     const [result] = c.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
@@ -58,16 +58,16 @@ describe('checkpoint beside the work', () => {
     // A worker whose module fails to load says so at once, and the checkpoint is done here when waited for.
     let before = fileSize(c);
     withCheckpointBeside(c, () => writeMuch(c), dying);
-    expect(finishCheckpoint(c)).toBe('here');
+    expect(finishBackground(c)).toEqual(['here']);
     expect(fileSize(c)).toBeGreaterThan(before);
     // No worker file at all: the checkpoint is done here straight away, as SQLite would have at COMMIT.
     before = fileSize(c);
     withCheckpointBeside(c, () => writeMuch(c), join(tempDir(), 'missing.mjs'));
-    expect(checkpointRunning(c)).toBe(false);
+    expect(runningBeside(c)).toEqual([]);
     expect(fileSize(c)).toBeGreaterThan(before);
     c.db.pragma('wal_autocheckpoint = 1000');
     withCheckpointBeside(c, () => addSource(c, 'date 2025-02-24\nBukavu — The airport closed.'));
-    expect(checkpointRunning(c)).toBe(false);
+    expect(runningBeside(c)).toEqual([]);
     c.db.pragma('wal_autocheckpoint = 5');
     expect(() =>
       withCheckpointBeside(c, () => {
@@ -75,8 +75,19 @@ describe('checkpoint beside the work', () => {
         throw new Error('refused');
       }),
     ).toThrow('refused');
-    expect(checkpointRunning(c)).toBe(false);
+    expect(runningBeside(c)).toEqual([]);
     expect(c.db.pragma('wal_autocheckpoint', { simple: true })).toBe(5);
+  });
+
+  it('removes a folder on a worker thread', () => {
+    const c = newCase();
+    const dir = join(tempDir(), 'copy');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'other.attest'), 'x'.repeat(100_000));
+    removeBeside(c, dir);
+    expect(runningBeside(c)).toEqual(['removal']);
+    expect(finishBackground(c)).toEqual(['worker']);
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('lets a merge return before its log is copied; closing waits, and the file closes cleanly', () => {
@@ -91,7 +102,7 @@ describe('checkpoint beside the work', () => {
     }
     ana.db.pragma('wal_autocheckpoint = 5');
     expect(mergeCaseFile(ana, ben.path).kinds.claim.added).toBe(30);
-    expect(checkpointRunning(ana)).toBe(true);
+    expect(runningBeside(ana)).toEqual(['checkpoint', 'removal']);
     // Reading and writing go on meanwhile.
     expect(listClaims(ana, {})).toHaveLength(30);
     createClaim(ana, { anchor: { sourceId, quote: 'A day earlier' }, statement: 'Airport closed' });
