@@ -2,9 +2,10 @@
 // Every file is treated as hostile until proven otherwise (DESIGN.md, "Untrusted files"):
 // https://www.sqlite.org/security.html — defensive mode (better-sqlite3's default), trusted_schema off,
 // quick_check, and the schema objects compared with what our own migrations create.
+import { immutableUri } from './sqliteUris.ts'; // first: it must run before any connection is made
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { finishBackground } from './background.ts';
 import { createClock, type Clock } from './clock.ts';
 import { AttestError } from './errors.ts';
@@ -61,7 +62,7 @@ export function fileStamp(path: string): FileStamp | null {
   }
 }
 
-const sameStamp = (a: FileStamp, b: FileStamp | null): boolean =>
+export const sameStamp = (a: FileStamp, b: FileStamp | null): boolean =>
   b !== null && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.dev === b.dev;
 
 export interface OpenOptions {
@@ -117,7 +118,7 @@ export function createCase(path: string, options: OpenOptions & { title?: string
   // Built under a temporary name and renamed into place, so a failed create leaves no half-made case.
   const temporary = `${path}.${process.pid}.creating`;
   try {
-    const db = new Database(temporary);
+    const db = new Database(resolve(temporary));
     try {
       db.pragma('journal_mode = DELETE');
       db.pragma('trusted_schema = OFF');
@@ -211,7 +212,11 @@ const sidecars = (path: string) => [`${path}-wal`, `${path}-shm`, `${path}-journ
 export function inspectCaseFile(
   path: string,
   list: readonly Migration[] = releasedMigrations,
-  options: { skipIntegrityCheck?: boolean } = {},
+  options: {
+    skipIntegrityCheck?: boolean;
+    /** Read in place as a file nobody writes meanwhile (no -wal beside it): nothing is created beside it. */
+    immutable?: boolean;
+  } = {},
 ): number {
   const name = basename(path);
   let size: number;
@@ -236,7 +241,10 @@ export function inspectCaseFile(
   const existedBefore = sidecars(path).map((p) => existsSync(p));
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(options.immutable ? immutableUri(resolve(path)) : resolve(path), {
+      readonly: true,
+      fileMustExist: true,
+    });
     db.pragma('trusted_schema = OFF');
     const version = db.pragma('user_version', { simple: true }) as number;
     const newest = list[list.length - 1]!.version;
@@ -317,7 +325,7 @@ export function openCase(path: string, options: OpenOptions): CaseFile {
   const version = inspectCaseFile(path, list, { skipIntegrityCheck: stamped });
   let db: Database.Database;
   try {
-    db = new Database(path, { fileMustExist: true });
+    db = new Database(resolve(path), { fileMustExist: true });
   } catch {
     throw new AttestError('io', `${basename(path)} cannot be opened for writing.`);
   }

@@ -3,10 +3,11 @@
 // they have passed (the merge waits for them before COMMIT).
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { AttestError, badInput } from './errors.ts';
+import { immutableUri } from './sqliteUris.ts';
 
 interface Verdict {
   ok: boolean;
@@ -97,9 +98,16 @@ function checkHere(path: string, compare: HistoryComparison | undefined): Verdic
  */
 export function startIntegrityCheck(
   path: string,
-  options: { compare?: HistoryComparison; workerFile?: string } = {},
+  options: {
+    compare?: HistoryComparison;
+    workerFile?: string;
+    /** Read in place as a file nobody writes meanwhile (inspectCaseFile's `immutable`). */
+    immutable?: boolean;
+  } = {},
 ): IntegrityCheck {
   const { compare, workerFile = WORKER } = options;
+  // What SQLite opens: the file, or a URI saying it is not written meanwhile (then nothing is created beside it).
+  const source = options.immutable ? immutableUri(resolve(path)) : resolve(path);
   const name = basename(path);
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
@@ -110,7 +118,7 @@ export function startIntegrityCheck(
       worker = new Worker(BOOTSTRAP, {
         eval: true,
         workerData: {
-          path,
+          path: source,
           signal,
           port: port2,
           url: pathToFileURL(workerFile).href,
@@ -147,7 +155,7 @@ export function startIntegrityCheck(
             : undefined;
         stop();
         if (!message) where = 'here';
-        verdict = message ?? checkHere(path, compare);
+        verdict = message ?? checkHere(source, compare);
       }
       if (!verdict.ok) {
         throw new AttestError(

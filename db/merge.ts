@@ -6,10 +6,21 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { constants, copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { CaseFile } from './caseFile.ts';
 import { removeBeside, withCheckpointBeside } from './background.ts';
-import { closeCase, inspectCaseFile, latestVersion, openCase, prepare, transaction } from './caseFile.ts';
+import {
+  closeCase,
+  fileStamp,
+  inspectCaseFile,
+  latestVersion,
+  openCase,
+  prepare,
+  sameStamp,
+  transaction,
+  type FileStamp,
+} from './caseFile.ts';
+import { immutableUri } from './sqliteUris.ts';
 import './claims.ts'; // registers the claim's derived columns (earliest/latest days), which rebuilt rows need
 import { parseHlc } from './clock.ts';
 import { AttestError, badInput } from './errors.ts';
@@ -697,44 +708,90 @@ function changeSetOf(db: Database.Database, name: string): ChangeSet {
 const ATTACHED = 'merge_other';
 
 /**
- * Merges another case file into this one. The other file is copied first and only the copy is read (an older
- * one is upgraded there), so the colleague's file is never written, not even its WAL.
+ * Where a merge reads the other file: in place, when nobody is writing it (no -wal beside it) and it needs no
+ * upgrade, read as immutable so that SQLite creates nothing beside it; else a private copy, upgraded there if
+ * older, so the colleague's file is never written, not even its WAL.
+ */
+interface OtherFile {
+  /** What SQLite opens: an immutable URI of the file, or the copy's path. */
+  source: string;
+  /** Read in place: its stamp, to make sure it did not change while it was read. */
+  inPlace?: FileStamp;
+  /** The folder of the copy, removed afterwards. */
+  dir?: string;
+}
+
+function otherFileFor(c: CaseFile, otherPath: string, name: string): OtherFile {
+  const stamp = fileStamp(otherPath);
+  if (stamp && !existsSync(`${otherPath}-wal`)) {
+    // Header, version and schema checked before a row is read; the whole file's integrity beside the merge.
+    let version: number | undefined;
+    try {
+      version = inspectCaseFile(otherPath, undefined, { skipIntegrityCheck: true, immutable: true });
+    } catch (error) {
+      // Where SQLite takes no URI file names (a connection was made before db/sqliteUris.ts ran), it finds no
+      // file by that name: the copy is read instead.
+      if (!(error instanceof AttestError && error.message.includes('SQLITE_CANTOPEN'))) throw error;
+    }
+    if (version === latestVersion) return { source: immutableUri(resolve(otherPath)), inPlace: stamp };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'attest-merge-'));
+  const copy = join(dir, name);
+  try {
+    // A clone where the file system can make one (Btrfs, XFS, APFS): no bytes copied; a copy elsewhere.
+    copyFileSync(otherPath, copy, constants.COPYFILE_FICLONE);
+    if (existsSync(`${otherPath}-wal`)) copyFileSync(`${otherPath}-wal`, `${copy}-wal`);
+    const version = inspectCaseFile(copy, undefined, { skipIntegrityCheck: true });
+    if (version < latestVersion) closeCase(openCase(copy, { author: c.author }));
+    return { source: copy, dir };
+  } catch (error) {
+    removeBeside(c, dir);
+    if (error instanceof AttestError) throw error;
+    throw new AttestError('not-found', `There is no case file named ${name} there.`);
+  }
+}
+
+/**
+ * Merges another case file into this one. The other file is read in place when nobody writes it, else from a
+ * copy (see OtherFile): it is never written, not even its WAL.
  */
 export function mergeCaseFile(
   c: CaseFile,
   otherPath: string,
-  options: { phases?: MergePhases } = {},
+  options: { phases?: MergePhases; beforeCommit?: () => void } = {},
 ): MergeSummary {
   const phase = phaseClock(options.phases);
   const name = basename(otherPath);
-  const dir = mkdtempSync(join(tmpdir(), 'attest-merge-'));
   let db: Database.Database | undefined;
   let attached = false;
   let integrity: IntegrityCheck | undefined;
+  let other: OtherFile | undefined;
   try {
-    const copy = join(dir, name);
-    try {
-      // A clone where the file system can make one (Btrfs, XFS, APFS): no bytes copied; a copy elsewhere.
-      copyFileSync(otherPath, copy, constants.COPYFILE_FICLONE);
-    } catch {
-      throw new AttestError('not-found', `There is no case file named ${name} there.`);
-    }
-    if (existsSync(`${otherPath}-wal`)) copyFileSync(`${otherPath}-wal`, `${copy}-wal`);
-    phase('copying the other file');
-    // Its header, version and schema are checked before a row is read (an older file is checked in full, then
-    // upgraded in the copy). SQLite's integrity check of the whole file (a second or more for a large case),
-    // the comparison of the history both files hold (another second: every shared change's value is read on
-    // both sides) and the count of its records per kind (for the summary) run on another thread beside the
-    // merge, which waits for them before committing anything: a damaged file or a rewritten history is refused
-    // with nothing changed, as before, in less time.
-    const version = inspectCaseFile(copy, undefined, { skipIntegrityCheck: true });
-    if (version < latestVersion) closeCase(openCase(copy, { author: c.author }));
-    integrity = startIntegrityCheck(copy, { compare: { casePath: c.path } });
-    const otherDb = new Database(copy, { readonly: true, fileMustExist: true });
+    other = otherFileFor(c, otherPath, name);
+    phase('checking its header and schema (copying it if it is being written or older)');
+    // SQLite's integrity check of the whole file (a second or more for a large case), the comparison of the
+    // history both files hold (another second: every shared change's value is read on both sides) and the
+    // count of its records per kind (for the summary) run on another thread beside the merge, which waits for
+    // them before committing anything: a damaged file or a rewritten history is refused with nothing changed,
+    // as before, in less time.
+    const { source, inPlace } = other;
+    integrity = startIntegrityCheck(other.dir ? source : otherPath, {
+      compare: { casePath: c.path },
+      immutable: inPlace !== undefined,
+    });
+    const beforeCommit = () => {
+      options.beforeCommit?.();
+      integrity?.passed();
+      // Read in place: what was checked and read must be what is still there.
+      if (inPlace && !sameStamp(inPlace, fileStamp(otherPath))) {
+        throw badInput(`${name} changed while it was being merged, so nothing was merged: merge it again`);
+      }
+    };
+    const otherDb = new Database(source, { readonly: true, fileMustExist: true });
     db = otherDb;
     otherDb.pragma('trusted_schema = OFF');
-    // Attached (the copy, validated above) so that shared history is told from new by SQL, not row by row.
-    c.db.prepare(`ATTACH DATABASE ? AS ${ATTACHED}`).run(copy);
+    // Attached (validated above) so that shared history is told from new by SQL, not row by row.
+    c.db.prepare(`ATTACH DATABASE ? AS ${ATTACHED}`).run(source);
     attached = true;
     // A merge touches index pages all over the file; SQLite's default 2 MiB page cache would spill to the WAL
     // and read them back again and again (measured: 40% of a merge's time at the bench's 0.1 scale).
@@ -755,7 +812,7 @@ export function mergeCaseFile(
       const originals = (function* () {
         for (const sha256 of missing) yield original.get(sha256) as OriginalFile;
       })();
-      phase('checking its header and schema, attaching it');
+      phase('attaching it');
       // The merge's hundreds of MiB of log are copied into the file on another thread, not at its COMMIT.
       return withCheckpointBeside(c, () =>
         applyChangeSet(
@@ -765,7 +822,7 @@ export function mergeCaseFile(
             originals,
             attached: { schema: ATTACHED, recordsPerKind: () => integrity!.recordsPerKind() },
           },
-          { phases: options.phases, beforeCommit: () => integrity?.passed() },
+          { phases: options.phases, beforeCommit },
         ),
       );
     } catch (error) {
@@ -779,9 +836,9 @@ export function mergeCaseFile(
     integrity?.stop();
     if (attached) c.db.prepare(`DETACH DATABASE ${ATTACHED}`).run();
     db?.close();
-    // Removed on a worker thread that closing the case waits for (a removal left to the event loop was lost
-    // whenever the process ended first: a test run left thousands of copies behind).
-    removeBeside(c, dir);
+    // A copy is removed on a worker thread that closing the case waits for (a removal left to the event loop
+    // was lost whenever the process ended first: a test run left thousands of copies behind).
+    if (other?.dir) removeBeside(c, other.dir);
   }
 }
 

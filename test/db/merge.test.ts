@@ -2,7 +2,7 @@
 import { schema10CaseWithSource } from './schema10Case.ts';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeCase, openCase, transaction, type CaseFile } from '../../db/caseFile.ts';
@@ -269,24 +269,69 @@ describe('merge', () => {
     expect(existsSync(`${path}-wal`) || existsSync(`${path}-shm`)).toBe(false);
   });
 
-  it('leaves no copy of the other file behind, merged or refused', () => {
-    const { ana, ben } = twoAnalysts();
-    const path = ben.path;
-    closeCase(ben);
+  /** Runs fn with the temporary folder pointed at an empty one, which it is given. */
+  function withTemp(fn: (temp: string) => void): void {
     const temp = tempDir();
     const before = process.env.TMPDIR;
     process.env.TMPDIR = temp;
     try {
-      mergeCaseFile(ana, path);
+      fn(temp);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  }
+
+  it('reads a file nobody is writing in place, creating nothing beside it and copying nothing', () => {
+    const { ana, ben, claimId } = twoAnalysts();
+    updateClaim(ben, claimId, { place: 'Goma' });
+    const path = ben.path;
+    closeCase(ben);
+    const folder = readdirSync(join(path, '..'));
+    withTemp((temp) => {
+      mergeCaseFile(ana, path, {
+        beforeCommit: () => {
+          expect(readdirSync(temp)).toEqual([]);
+          expect(readdirSync(join(path, '..'))).toEqual(folder);
+        },
+      });
+    });
+    expect(getClaim(ana, claimId).place).toBe('Goma');
+  });
+
+  it('reads a file being written (a WAL beside it) from a copy, and leaves no copy behind, merged or refused', () => {
+    const { ana, ben, claimId } = twoAnalysts();
+    updateClaim(ben, claimId, { place: 'Goma' });
+    expect(existsSync(`${ben.path}-wal`)).toBe(true);
+    withTemp((temp) => {
+      mergeCaseFile(ana, ben.path, {
+        beforeCommit: () => expect(readdirSync(temp)).toEqual([expect.stringMatching(/^attest-merge-/)]),
+      });
       writeFileSync(join(temp, 'broken.attest'), 'not a case');
       expect(() => mergeCaseFile(ana, join(temp, 'broken.attest'))).toThrow(/not an Attest case file/);
       // The copies are removed on a worker thread; closing the case waits for it.
       closeCase(ana);
       expect(readdirSync(temp)).toEqual(['broken.attest']);
-    } finally {
-      if (before === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = before;
-    }
+    });
+    closeAll(ben);
+  });
+
+  it('refuses a file read in place that changed while it was merged, changing nothing', () => {
+    const { ana, ben, claimId } = twoAnalysts();
+    updateClaim(ben, claimId, { place: 'Goma' });
+    const path = ben.path;
+    closeCase(ben);
+    const before = snapshot(ana);
+    const error = refusal(() =>
+      mergeCaseFile(ana, path, {
+        beforeCommit: () => utimesSync(path, new Date(), new Date(Date.now() + 60_000)),
+      }),
+    );
+    expect(error.message).toMatch(/changed while it was being merged, so nothing was merged: merge it again/);
+    expect(snapshot(ana)).toEqual(before);
+    // Merged again, it merges.
+    mergeCaseFile(ana, path);
+    expect(getClaim(ana, claimId).place).toBe('Goma');
   });
 });
 

@@ -1,5 +1,5 @@
 // `attest merge`, `attest conflicts` and `attest settle` on real case files, as two analysts would use them.
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attest, attestJson, GOMA_REPORT, tempDir } from './run.ts';
@@ -60,6 +60,43 @@ describe('attest merge', () => {
     expect(settled.current).toBe('verified');
     expect(attest(['conflicts', ana], ANA).stdout).toMatch(/No open conflicts/);
     expect(attest(['merge', ana, ben], ANA).stdout).toMatch(/Merged ben\.attest: nothing new\./);
+  });
+
+  it('merges alike where SQLite takes no URI file names (the other file is then read from a copy)', () => {
+    const dir = tempDir();
+    const ana = join(dir, 'ana.attest');
+    attestJson(['new', ana], ANA);
+    const [source] = attestJson<{ id: string }[]>(['import', ana, GOMA_REPORT], ANA);
+    const ben = join(dir, 'ben.attest');
+    copyFileSync(ana, ben);
+    attestJson(
+      [
+        'claim',
+        'add',
+        ben,
+        '--source',
+        source!.id,
+        '--quote',
+        'Goma',
+        '--occurrence',
+        '1',
+        '--statement',
+        'Goma',
+      ],
+      BEN,
+    );
+    const benBytes = readFileSync(ben);
+    for (const uris of ['0', '1']) {
+      const target = join(dir, `ana-${uris}.attest`);
+      copyFileSync(ana, target);
+      const summary = attestJson<{ kinds: Record<string, { added: number }> }>(['merge', target, ben], {
+        ...ANA,
+        SQLITE_USE_URI: uris,
+      });
+      expect(summary.kinds.claim!.added).toBe(1);
+    }
+    expect(readFileSync(ben).equals(benBytes)).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.startsWith('ben'))).toEqual(['ben.attest']);
   });
 
   it('imports a JSON export and refuses a file that is neither, with exit 2', () => {
