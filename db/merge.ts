@@ -377,7 +377,8 @@ export function applyChangeSet(
         check(hash === original.sha256, name, "an original file's bytes do not match its SHA-256");
         addOriginal.run({ ...original, bytes: Buffer.from(original.bytes) });
       }
-      const checkCitation = citationChecker(c, { deleted: true });
+      // Sources' texts were checked against their SHA-256 as they came in (a new one just below, in rebuild).
+      const checkCitation = citationChecker(c, { deleted: true, hashed: false });
       const broken: BrokenCitation[] = [];
       const forkCandidates = new Map<EntityKind, string[]>(ENTITY_KINDS.map((k) => [k, []]));
       // Sources first (claims are verified against them), then the records that point at them.

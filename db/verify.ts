@@ -44,9 +44,9 @@ export interface CitingClaim {
 const CLAIM_COLUMNS = `id, source_id AS sourceId, source_sha256 AS sourceSha256, quote_start AS start,
   quote_end AS "end", quote, prefix, suffix`;
 
-const citedSource = (s: { text: string; sha256: string; deleted: number }): CitedSource => ({
+const citedSource = (s: { text: string; sha256: string; deleted: number }, hash = true): CitedSource => ({
   ...s,
-  intact: createHash('sha256').update(s.text).digest('hex') === s.sha256,
+  intact: !hash || createHash('sha256').update(s.text).digest('hex') === s.sha256,
 });
 
 /** What is wrong with one claim's citation, or nothing; a source that is gone or altered comes first. */
@@ -121,11 +121,13 @@ export function verifyCase(c: CaseFile): VerifyReport {
 
 /**
  * Checks claims one by one against their sources, each source read (and hashed) once. With `deleted`, tombstoned
- * sources count as present: an undo can bring a tombstoned claim back, so its citation must hold as well.
+ * sources count as present: an undo can bring a tombstoned claim back, so its citation must hold as well. With
+ * `hashed: false`, sources' texts are taken as matching their SHA-256 (a merge: every source's text was checked
+ * against it when it came into the case, and verifyCase checks them all again).
  */
 export function citationChecker(
   c: CaseFile,
-  options: { deleted?: boolean } = {},
+  options: { deleted?: boolean; hashed?: boolean } = {},
 ): (claim: CitingClaim) => BrokenCitation[] {
   const sources = new Map<string, CitedSource | undefined>();
   const sourceStatement = c.db.prepare('SELECT text, sha256, deleted FROM sources WHERE id = ?');
@@ -133,7 +135,10 @@ export function citationChecker(
     if (!sources.has(claim.sourceId)) {
       const row = sourceStatement.get(claim.sourceId) as
         { text: string; sha256: string; deleted: number } | undefined;
-      sources.set(claim.sourceId, row && citedSource(options.deleted ? { ...row, deleted: 0 } : row));
+      sources.set(
+        claim.sourceId,
+        row && citedSource(options.deleted ? { ...row, deleted: 0 } : row, options.hashed !== false),
+      );
     }
     return checkCitation(claim, sources.get(claim.sourceId));
   };
