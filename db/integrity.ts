@@ -11,6 +11,8 @@ import { AttestError, badInput } from './errors.ts';
 interface Verdict {
   ok: boolean;
   problem?: string;
+  /** The check could not read the file to the end (SQLite raised an error) rather than listing problems. */
+  unreadable?: boolean;
   /** The kind of record of a change both files hold under the same key but recorded differently. */
   contradiction?: string;
 }
@@ -33,6 +35,13 @@ const CONTRADICTION_SQL = `
     AND m.entity IS o.entity)
   LIMIT 1`;
 
+/** What opening says of a file SQLite cannot read (an error code rather than a list of problems). */
+export function unreadableMessage(name: string, code: string): string {
+  return /CORRUPT|NOTADB|IOERR|FORMAT|RANGE/.test(code)
+    ? `${name} is damaged or truncated and cannot be read.`
+    : `${name} cannot be read as a case file (${code || 'unreadable'}).`;
+}
+
 export interface IntegrityCheck {
   /**
    * Waits for the checks (blocking this thread); throws AttestError 'corrupt' when the file is damaged, and
@@ -40,8 +49,15 @@ export interface IntegrityCheck {
    * (no worker could run them).
    */
   passed(): 'worker' | 'here';
+  /**
+   * Resolves once passed() can answer without waiting (or once the check is stopped), without blocking this
+   * thread: for an event loop that must keep serving while the check runs.
+   */
+  settled(): Promise<void>;
   /** Stops a check that is no longer needed. */
   stop(): void;
+  /** Resolves when the check's thread has ended, with its exit code (1: stopped while running); null: none ran. */
+  threadEnded(): Promise<number | null>;
 }
 
 /**
@@ -77,7 +93,11 @@ function checkHere(path: string, compare: HistoryComparison | undefined): Verdic
     }
     return verdict;
   } catch (error) {
-    return { ok: false, problem: String((error as { code?: string }).code ?? 'unreadable') };
+    return {
+      ok: false,
+      problem: String((error as { code?: string }).code ?? 'unreadable'),
+      unreadable: true,
+    };
   } finally {
     db.close();
   }
@@ -89,9 +109,14 @@ function checkHere(path: string, compare: HistoryComparison | undefined): Verdic
  */
 export function startIntegrityCheck(
   path: string,
-  options: { compare?: HistoryComparison; workerFile?: string } = {},
+  options: {
+    compare?: HistoryComparison;
+    workerFile?: string;
+    /** Word a file SQLite cannot read as opening does (unreadableMessage): for a check deferred from opening. */
+    asOpening?: boolean;
+  } = {},
 ): IntegrityCheck {
-  const { compare, workerFile = WORKER } = options;
+  const { compare, workerFile = WORKER, asOpening = false } = options;
   const name = basename(path);
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
@@ -115,11 +140,16 @@ export function startIntegrityCheck(
   } catch {
     worker = undefined;
   }
+  const ended: Promise<number | null> = worker
+    ? new Promise((resolve) => worker.once('exit', resolve))
+    : Promise.resolve(null);
   let verdict: Verdict | undefined;
   let where: 'worker' | 'here' = 'worker';
   const stop = () => {
     void worker?.terminate();
     port1.close();
+    // Whoever awaits settled() is released: the check will not answer any more.
+    if (Atomics.compareExchange(flag, 0, 0, 3) === 0) Atomics.notify(flag, 0);
   };
   return {
     passed() {
@@ -136,6 +166,9 @@ export function startIntegrityCheck(
         if (!message) where = 'here';
         verdict = message ?? checkHere(path, compare);
       }
+      if (!verdict.ok && asOpening && verdict.unreadable) {
+        throw new AttestError('corrupt', unreadableMessage(name, verdict.problem ?? ''));
+      }
       if (!verdict.ok) {
         throw new AttestError(
           'corrupt',
@@ -149,6 +182,13 @@ export function startIntegrityCheck(
       }
       return where;
     },
+    settled() {
+      // No worker: passed() checks here, at once. A pending Atomics.waitAsync keeps no process alive.
+      if (verdict || !worker) return Promise.resolve();
+      const waiting = Atomics.waitAsync(flag, 0, 0);
+      return waiting.async ? waiting.value.then(() => undefined) : Promise.resolve();
+    },
     stop,
+    threadEnded: () => ended,
   };
 }
