@@ -1,4 +1,5 @@
-// The open case: its title and counts, the analyst, and what Undo and Redo would do.
+// The open case: its title and counts, the analyst, whether its file is still being checked, and what Undo and Redo
+// would do; or why it was closed.
 import { createStore } from 'zustand/vanilla';
 import type { CaseSummary, UndoState } from '../../electron/contract/index.ts';
 import type { ApiClient } from '../api/client.ts';
@@ -8,7 +9,13 @@ import type { Report } from './noticesStore.ts';
 export interface CaseState {
   info: CaseSummary | null;
   history: UndoState;
+  /** Why the case was closed after opening (its file was found damaged); null while a case is open. */
+  closedBecause: string | null;
   load(): Promise<void>;
+  /** The desktop closed the case: nothing of it is shown any more. */
+  closed(problem: string): void;
+  /** Another case was opened. */
+  opened(): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -19,6 +26,15 @@ export function createCaseStore(client: ApiClient, report: Report) {
   return createStore<CaseState>()((set) => ({
     info: null,
     history: { undo: null, redo: null },
+    closedBecause: null,
+    closed(problem) {
+      infoRequest();
+      historyRequest();
+      set({ info: null, history: { undo: null, redo: null }, closedBecause: problem });
+    },
+    opened() {
+      set({ closedBecause: null });
+    },
     async load() {
       const isCurrentInfo = infoRequest();
       const isCurrentHistory = historyRequest();
