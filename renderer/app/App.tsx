@@ -81,7 +81,11 @@ export function App() {
           <section className="closed-case" aria-label="Case closed">
             <h2>The case was closed</h2>
             <p>{closedBecause}</p>
-            <p>Open another case from the File menu.</p>
+            <p>
+              {'attest' in window
+                ? 'Open another case from the File menu.'
+                : 'Serve another case file to go on working.'}
+            </p>
           </section>
         ) : (
           <Current />
