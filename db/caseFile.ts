@@ -348,7 +348,7 @@ export function openCase(path: string, options: OpenOptions): CaseFile {
     db.pragma('wal_autocheckpoint = 10000');
     db.pragma('foreign_keys = ON');
     migrate(db, path, version, list);
-    // Started once the connection is open, so that the file cannot be replaced under the check unnoticed.
+    // Started last, so that an opening that fails leaves no thread behind.
     if (deferred)
       pendingCheck = startIntegrityCheck(path, { workerFile: options.integrityWorkerFile, asOpening: true });
   } catch (error) {
@@ -395,7 +395,9 @@ function opensWithoutWriting(path: string, list: readonly Migration[]): boolean 
  */
 export function checkedForWriting(c: CaseFile): void {
   const check = c.pendingCheck;
-  if (!check) return;
+  // Closed before its verdict (a call still running when its case was switched): the stopped check is not run
+  // again here; the write fails on the closed connection as it always did. A damaged one still says why.
+  if (!check || (!c.db.open && c.integrity !== 'damaged')) return;
   try {
     check.passed();
   } catch (error) {

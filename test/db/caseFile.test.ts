@@ -12,6 +12,7 @@ import {
   fileStamp,
   inspectCaseFile,
   openCase,
+  transaction,
 } from '../../db/caseFile.ts';
 import { AttestError } from '../../db/errors.ts';
 import { latestVersion, migrations, type Migration } from '../../db/migrations/index.ts';
@@ -292,6 +293,9 @@ describe('opening with the full integrity check deferred to the first write', ()
     closeCase(c);
     // Exit code 1: the thread was terminated, not left to run.
     expect(await check.threadEnded()).toBe(1);
+    // A write still coming to the closed case fails as on any closed case, without checking it after all.
+    expect(() => transaction(c, () => 1)).toThrow(/not open/);
+    expect(c.integrity).toBe('checking');
     // Whoever waited for its verdict is released.
     await expect(check.settled()).resolves.toBeUndefined();
   });
