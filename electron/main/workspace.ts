@@ -71,7 +71,11 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
 
   // Before a case is open every method is refused with a message that says what to do, except preferences, which
   // the analyst may want to set first. dispatch() still validates the input before a handler runs.
+  // Once a case was closed because its check found it damaged, they say so instead, until another case opens:
+  // a window that missed the `case.checked` event learns it from its next call.
+  let closedBecause: string | null = null;
   const refuse = (): never => {
+    if (closedBecause !== null) throw new AttestError('corrupt', closedBecause);
     throw new AttestError('conflict', NO_CASE_MESSAGE);
   };
   const noCaseHandlers = Object.fromEntries(methodNames.map((name) => [name, refuse])) as unknown as Handlers;
@@ -116,6 +120,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
         workspace.close();
         const problem =
           error instanceof AttestError ? error.message : `${fileName} could not be checked; it was closed.`;
+        closedBecause = problem;
         options.emit('case.checked', { fileName, problem });
         return;
       }
@@ -124,6 +129,7 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
   };
 
   const makeCurrent = (c: CaseFile): CaseFile => {
+    closedBecause = null;
     const previous = current;
     current = { case: c, handlers: bind(c) };
     if (previous) closeQuietly(previous.case);

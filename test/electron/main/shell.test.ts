@@ -199,7 +199,9 @@ describe('startShell', () => {
         options: { type: 'error', message: 'damaged.attest could not be opened.', detail: message },
       }),
     );
-    expect(await callFromWindow('case.info')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // A window that missed the event learns it from its next call; preferences can still be set.
+    expect(await callFromWindow('case.info')).toEqual({ ok: false, error: { code: 'corrupt', message } });
+    expect(await callFromWindow('preferences.get')).toMatchObject({ ok: true });
   });
 
   it('File ▸ New Case creates the case where the analyst chose, adding .attest', async () => {

@@ -152,6 +152,11 @@ describe('opening before the full integrity check ends', () => {
     expect(events).toHaveLength(1);
     expect(workspace.current).toBeNull();
     expect(c.db.open).toBe(false);
+    // Until another case opens, every call says why the case was closed.
+    expect(await workspace.call('case.info', {})).toEqual({ ok: false, error: { code: 'corrupt', message } });
+    workspace.create(join(path, '..', 'next.attest'));
+    expect((await workspace.call('case.info', {})).ok).toBe(true);
+    workspace.close();
     expect(cleanCloses.get(path)).toBeUndefined();
     expect(hashOf(path)).toBe(before);
     expect(await c.pendingCheck!.threadEnded()).not.toBeNull();
