@@ -10,6 +10,7 @@ import { finishBackground } from './background.ts';
 import { createClock, type Clock } from './clock.ts';
 import { AttestError } from './errors.ts';
 import { authorIdFor, newId } from './ids.ts';
+import { startIntegrityCheck, unreadableMessage, type IntegrityCheck } from './integrity.ts';
 import {
   latestVersion,
   migrations as releasedMigrations,
@@ -37,8 +38,14 @@ export interface CaseFile {
   readonly statements: Map<string, Database.Statement>;
   /** Actions begun in the running transaction; those that changed nothing are dropped at its end. */
   readonly pendingActions: string[];
-  /** How the file was checked at opening: every page (quick_check), or on the stamp of this install's clean close. */
-  readonly integrity: 'checked' | 'stamped';
+  /**
+   * How the file was checked: every page (quick_check) before opening, on the stamp of this install's clean
+   * close, 'checking' while the full check runs on its own thread (the case is readable, nothing can be written),
+   * 'damaged' once that check failed (every write is refused).
+   */
+  integrity: 'checked' | 'stamped' | 'checking' | 'damaged';
+  /** The full check still running or failed (integrity 'checking' or 'damaged'); null once passed or never run. */
+  pendingCheck: IntegrityCheck | null;
 }
 
 /**
@@ -71,6 +78,15 @@ export interface OpenOptions {
   closedCleanly?: FileStamp;
   /** For tests of the migration machinery; the released list otherwise. */
   migrations?: readonly Migration[];
+  /**
+   * Return once the header, version and schema are checked, and run SQLite's full-file check (a second or more
+   * for a large case) on another thread: the case is read meanwhile, and the first write waits for the verdict
+   * (see checkedForWriting). Where opening itself would write (an upgrade, a journal mode to change, a WAL left
+   * by a crash to replay), the full check still runs first.
+   */
+  deferIntegrityCheck?: boolean;
+  /** For tests of a deferred check: the module its thread runs (db/integrityWorker.mjs otherwise). */
+  integrityWorkerFile?: string;
 }
 
 export const toAuthor = (author: Author | string): Author =>
@@ -93,6 +109,7 @@ export function prepare(c: CaseFile, sql: string): Database.Statement {
  */
 export function transaction<T>(c: CaseFile, fn: () => T): T {
   if (c.db.inTransaction) return fn();
+  checkedForWriting(c);
   return c.db
     .transaction(() => {
       try {
@@ -276,11 +293,7 @@ export function inspectCaseFile(
     return version;
   } catch (error) {
     if (error instanceof AttestError) throw error;
-    const code = (error as { code?: string }).code ?? '';
-    if (/CORRUPT|NOTADB|IOERR|FORMAT|RANGE/.test(code)) {
-      throw new AttestError('corrupt', `${name} is damaged or truncated and cannot be read.`);
-    }
-    throw new AttestError('corrupt', `${name} cannot be read as a case file (${code || 'unreadable'}).`);
+    throw new AttestError('corrupt', unreadableMessage(name, (error as { code?: string }).code ?? ''));
   } finally {
     db?.close();
     // A read-only look at a WAL file makes SQLite create its -wal/-shm beside it; leave no trace behind.
@@ -322,14 +335,18 @@ export function openCase(path: string, options: OpenOptions): CaseFile {
   const clean = options.closedCleanly !== undefined && sameStamp(options.closedCleanly, fileStamp(path));
   // A WAL file beside it means it was not closed cleanly since (a crash, or another program): check it all.
   const stamped = clean && !existsSync(`${path}-wal`);
-  const version = inspectCaseFile(path, list, { skipIntegrityCheck: stamped });
+  const deferred = !stamped && options.deferIntegrityCheck === true && opensWithoutWriting(path, list);
+  const version = inspectCaseFile(path, list, { skipIntegrityCheck: stamped || deferred });
   let db: Database.Database;
   try {
     db = new Database(resolve(path), { fileMustExist: true });
   } catch {
     throw new AttestError('io', `${basename(path)} cannot be opened for writing.`);
   }
+  let pendingCheck: IntegrityCheck | null = null;
   try {
+    // Refused by SQLite itself until the check has passed, so that no write can slip past checkedForWriting.
+    if (deferred) db.pragma('query_only = ON');
     db.pragma('trusted_schema = OFF');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -340,6 +357,9 @@ export function openCase(path: string, options: OpenOptions): CaseFile {
     db.pragma('wal_autocheckpoint = 10000');
     db.pragma('foreign_keys = ON');
     migrate(db, path, version, list);
+    // Started last, so that an opening that fails leaves no thread behind.
+    if (deferred)
+      pendingCheck = startIntegrityCheck(path, { workerFile: options.integrityWorkerFile, asOpening: true });
   } catch (error) {
     db.close();
     if (error instanceof AttestError) throw error;
@@ -354,8 +374,48 @@ export function openCase(path: string, options: OpenOptions): CaseFile {
     clock: createClock(lastClock ?? null),
     statements: new Map(),
     pendingActions: [],
-    integrity: stamped ? 'stamped' : 'checked',
+    integrity: stamped ? 'stamped' : deferred ? 'checking' : 'checked',
+    pendingCheck,
   };
+}
+
+/**
+ * Whether opening the file writes nothing to it, so that its full check may wait until the first write: the
+ * current schema version, already in WAL mode (https://www.sqlite.org/fileformat.html#database_header: bytes 18
+ * and 19 are 2, user_version at 60), and no WAL to replay (a reader would checkpoint it into the file on closing).
+ * Otherwise (an upgrade, a foreign file, a crash) the file is checked in full before it is opened, as always.
+ */
+function opensWithoutWriting(path: string, list: readonly Migration[]): boolean {
+  try {
+    if (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size) return false;
+    const header = readHeader(path);
+    return header[18] === 2 && header[19] === 2 && header.readUInt32BE(60) === list[list.length - 1]!.version;
+  } catch {
+    // Unreadable: inspectCaseFile says why.
+    return false;
+  }
+}
+
+/**
+ * The one gate before any write (transaction() passes through it): waits for a deferred integrity check's
+ * verdict (blocking this thread; at once when it has come), then lets writes through. A damaged file throws
+ * AttestError 'corrupt' with the same message as a check at opening, now and at every later attempt, and
+ * nothing is written.
+ */
+export function checkedForWriting(c: CaseFile): void {
+  const check = c.pendingCheck;
+  // Closed before its verdict (a call still running when its case was switched): the stopped check is not run
+  // again here; the write fails on the closed connection as it always did. A damaged one still says why.
+  if (!check || (!c.db.open && c.integrity !== 'damaged')) return;
+  try {
+    check.passed();
+  } catch (error) {
+    c.integrity = 'damaged';
+    throw error;
+  }
+  c.pendingCheck = null;
+  c.integrity = 'checked';
+  c.db.pragma('query_only = OFF');
 }
 
 /**
@@ -363,12 +423,17 @@ export function openCase(path: string, options: OpenOptions): CaseFile {
  * openCase to skip the full-file check; null otherwise.
  */
 export function closeCase(c: CaseFile): FileStamp | null {
-  if (!c.db.open) return null;
+  // A check still running is stopped (its thread ends); a file whose check did not pass gets no stamp, so that
+  // the next opening checks it in full, and is left as it was (PRAGMA optimize may write statistics).
+  const unchecked = c.pendingCheck !== null;
+  c.pendingCheck?.stop();
+  // Work beside the case (a merge's checkpoint, its copy's removal) ends first, even for a closed connection.
   finishBackground(c);
+  if (!c.db.open) return null;
   c.statements.clear();
-  c.db.pragma('optimize');
+  if (!unchecked) c.db.pragma('optimize');
   c.db.close();
-  return existsSync(`${c.path}-wal`) ? null : fileStamp(c.path);
+  return unchecked || existsSync(`${c.path}-wal`) ? null : fileStamp(c.path);
 }
 
 export interface CaseInfo {

@@ -12,6 +12,8 @@ import { immutableUri } from './sqliteUris.ts';
 interface Verdict {
   ok: boolean;
   problem?: string;
+  /** The check could not read the file to the end (SQLite raised an error) rather than listing problems. */
+  unreadable?: boolean;
   /** The kind of record of a change both files hold under the same key but recorded differently. */
   contradiction?: string;
   /** With a comparison: how many records of each kind the checked file's history holds, as [kind, count]. */
@@ -39,6 +41,13 @@ const CONTRADICTION_SQL = `
 /** How many records of each kind a file's history holds (a merge's count of records it left unchanged). */
 const RECORDS_SQL = 'SELECT entity, count(DISTINCT entity_id) FROM main.changes GROUP BY entity';
 
+/** What opening says of a file SQLite cannot read (an error code rather than a list of problems). */
+export function unreadableMessage(name: string, code: string): string {
+  return /CORRUPT|NOTADB|IOERR|FORMAT|RANGE/.test(code)
+    ? `${name} is damaged or truncated and cannot be read.`
+    : `${name} cannot be read as a case file (${code || 'unreadable'}).`;
+}
+
 export interface IntegrityCheck {
   /**
    * Waits for the checks (blocking this thread); throws AttestError 'corrupt' when the file is damaged, and
@@ -48,8 +57,15 @@ export interface IntegrityCheck {
   passed(): 'worker' | 'here';
   /** With a comparison, once passed: how many records of each kind the checked file's history holds. */
   recordsPerKind(): ReadonlyMap<string, number>;
+  /**
+   * Resolves once passed() can answer without waiting (or once the check is stopped), without blocking this
+   * thread: for an event loop that must keep serving while the check runs.
+   */
+  settled(): Promise<void>;
   /** Stops a check that is no longer needed. */
   stop(): void;
+  /** Resolves when the check's thread has ended, with its exit code (1: stopped while running); null: none ran. */
+  threadEnded(): Promise<number | null>;
 }
 
 /**
@@ -86,7 +102,11 @@ function checkHere(path: string, compare: HistoryComparison | undefined): Verdic
     }
     return verdict;
   } catch (error) {
-    return { ok: false, problem: String((error as { code?: string }).code ?? 'unreadable') };
+    return {
+      ok: false,
+      problem: String((error as { code?: string }).code ?? 'unreadable'),
+      unreadable: true,
+    };
   } finally {
     db.close();
   }
@@ -103,9 +123,11 @@ export function startIntegrityCheck(
     workerFile?: string;
     /** Read in place as a file nobody writes meanwhile (inspectCaseFile's `immutable`). */
     immutable?: boolean;
+    /** Word a file SQLite cannot read as opening does (unreadableMessage): for a check deferred from opening. */
+    asOpening?: boolean;
   } = {},
 ): IntegrityCheck {
-  const { compare, workerFile = WORKER } = options;
+  const { compare, workerFile = WORKER, asOpening = false } = options;
   // What SQLite opens: the file, or a URI saying it is not written meanwhile (then nothing is created beside it).
   const source = options.immutable ? immutableUri(resolve(path)) : resolve(path);
   const name = basename(path);
@@ -136,11 +158,16 @@ export function startIntegrityCheck(
   } catch {
     worker = undefined;
   }
+  const ended: Promise<number | null> = worker
+    ? new Promise((resolve) => worker.once('exit', resolve))
+    : Promise.resolve(null);
   let verdict: Verdict | undefined;
   let where: 'worker' | 'here' = 'worker';
   const stop = () => {
     void worker?.terminate();
     port1.close();
+    // Whoever awaits settled() is released: the check will not answer any more.
+    if (Atomics.compareExchange(flag, 0, 0, 3) === 0) Atomics.notify(flag, 0);
   };
   return {
     passed() {
@@ -156,6 +183,9 @@ export function startIntegrityCheck(
         stop();
         if (!message) where = 'here';
         verdict = message ?? checkHere(source, compare);
+      }
+      if (!verdict.ok && asOpening && verdict.unreadable) {
+        throw new AttestError('corrupt', unreadableMessage(name, verdict.problem ?? ''));
       }
       if (!verdict.ok) {
         throw new AttestError(
@@ -174,6 +204,13 @@ export function startIntegrityCheck(
       if (!verdict?.ok) throw new AttestError('internal', 'The checks have not passed.');
       return new Map(verdict.records);
     },
+    settled() {
+      // No worker: passed() checks here, at once. A pending Atomics.waitAsync keeps no process alive.
+      if (verdict || !worker) return Promise.resolve();
+      const waiting = Atomics.waitAsync(flag, 0, 0);
+      return waiting.async ? waiting.value.then(() => undefined) : Promise.resolve();
+    },
     stop,
+    threadEnded: () => ended,
   };
 }

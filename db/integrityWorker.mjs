@@ -21,7 +21,7 @@ try {
     db.close();
   }
 } catch (error) {
-  verdict = { ok: false, problem: String(error.code || error.message) };
+  verdict = { ok: false, problem: String(error.code || error.message), unreadable: true };
 }
 port.postMessage(verdict);
 const flag = new Int32Array(signal);

@@ -106,6 +106,7 @@ export function createHandlers(session: Session): Handlers {
         fileName: c().path.split(/[\\/]/).at(-1) ?? '',
         analyst: c().author.name,
         counts: caseCounts(c()),
+        checking: c().integrity === 'checking',
       };
     },
     'preferences.get': () => ({ analystName: c().author.name }),

@@ -122,6 +122,9 @@ export async function withCase<T>(
   const author = authorName(session);
   const full = resolvePath(session, path);
   session.caseName = basename(full);
+  // The whole file is checked before opening, not beside the work as the desktop does: a command has no first
+  // screen to show meanwhile, one that writes would wait for the verdict anyway, and one that only reads (export,
+  // verify, info) must not print what a damaged file holds and then fail, or succeed without the check.
   const c = openCase(full, { author });
   let failed = false;
   try {

@@ -302,6 +302,12 @@ export interface Events {
   'case.merged': T.MergeSummary;
   /** A case was opened or created in place of the open one: every view reloads. */
   'case.opened': { fileName: string };
+  /**
+   * The open case's full integrity check, which ran while it was already being read, has its verdict: problem
+   * null when the file is sound (it can now be written); otherwise the case was closed and problem says why, in
+   * the words opening a damaged file uses.
+   */
+  'case.checked': { fileName: string; problem: string | null };
   'menu.command': MenuCommand;
 }
 

@@ -16,6 +16,8 @@ export interface CaseSummary {
   fileName: string;
   analyst: string;
   counts: { sources: number; claims: number; tags: number };
+  /** True while the file's full integrity check runs, after opening: it can be read, not yet written. */
+  checking: boolean;
 }
 
 export interface Preferences {

@@ -112,7 +112,10 @@ export function startShell(options: ShellOptions): Shell | null {
   const workspace = createWorkspace({
     preferences: loadPreferences(preferencesFile, osUserName()),
     savePreferences: (preferences) => savePreferences(preferencesFile, preferences),
-    emit: broadcast,
+    emit: (event, payload) => {
+      broadcast(event, payload);
+      if (event === 'case.checked') void caseChecked(payload as Events['case.checked']);
+    },
     cleanCloses: loadCleanCloses(join(paths.profile, CLEAN_CLOSES_FILE)),
   });
 
@@ -164,6 +167,17 @@ export function startShell(options: ShellOptions): Shell | null {
     } else {
       ensureWindow();
     }
+  };
+
+  /**
+   * The verdict of a check that ran after opening: a damaged file was closed by the workspace, and the analyst is
+   * told as when a damaged file is refused at opening.
+   */
+  const caseChecked = async ({ fileName, problem }: Events['case.checked']): Promise<void> => {
+    if (problem === null) return;
+    refreshMenu();
+    updateTitle();
+    await showProblem(mainWindow, `${fileName} could not be opened.`, problem);
   };
 
   /** Opens a case from any door (argv, second instance, open-file, Open, Open Recent); false when refused. */

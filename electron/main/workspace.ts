@@ -1,10 +1,10 @@
 // The desktop's one open case: its single database connection, the handlers bound to it, and the analyst's preferences.
-import { resolve } from 'node:path';
-import { closeCase, createCase, openCase, type CaseFile } from '../../db/caseFile.ts';
+import { basename, resolve } from 'node:path';
+import { checkedForWriting, closeCase, createCase, openCase, type CaseFile } from '../../db/caseFile.ts';
 import type { CleanCloses } from './cleanCloses.ts';
 import { AttestError } from '../../db/errors.ts';
 import { dispatch, type Handlers } from '../api/dispatch.ts';
-import { createHandlers, type Session } from '../api/handlers.ts';
+import { createHandlers, READ_ONLY_METHODS, type Session } from '../api/handlers.ts';
 import {
   methodNames,
   type EventName,
@@ -37,7 +37,11 @@ export interface Workspace {
   handlers(): Handlers;
   /** dispatch() on the current handlers: what the menu uses for Undo, Import and Export. */
   call<M extends MethodName>(method: M, input: unknown): Promise<Result<MethodOutput<M>>>;
-  /** Opens a case and makes it current; the previous case is closed only once the new one has opened. */
+  /**
+   * Opens a case and makes it current; the previous case is closed only once the new one has opened. Returns as
+   * soon as the file's header, version and schema are checked: its full integrity check runs on another thread
+   * meanwhile, writes wait for it, and its verdict is emitted as `case.checked` (a damaged file is closed then).
+   */
   open(path: string): CaseFile;
   /** Creates a case file (refusing to overwrite one) and makes it current. */
   create(path: string): CaseFile;
@@ -67,7 +71,11 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
 
   // Before a case is open every method is refused with a message that says what to do, except preferences, which
   // the analyst may want to set first. dispatch() still validates the input before a handler runs.
+  // Once a case was closed because its check found it damaged, they say so instead, until another case opens:
+  // a window that missed the `case.checked` event learns it from its next call.
+  let closedBecause: string | null = null;
   const refuse = (): never => {
+    if (closedBecause !== null) throw new AttestError('corrupt', closedBecause);
     throw new AttestError('conflict', NO_CASE_MESSAGE);
   };
   const noCaseHandlers = Object.fromEntries(methodNames.map((name) => [name, refuse])) as unknown as Handlers;
@@ -84,10 +92,44 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       emit: (event, payload) => options.emit(event, payload),
       savePreferences: keepPreferences,
     };
-    return createHandlers(session);
+    const handlers = createHandlers(session);
+    // A write while the file's check runs waits for its verdict here, serving other calls meanwhile, rather than
+    // in the engine's gate, which would block the main process until then.
+    for (const name of methodNames) {
+      if (READ_ONLY_METHODS.has(name)) continue;
+      const handler = handlers[name] as (input: unknown) => unknown;
+      (handlers as Record<string, (input: unknown) => unknown>)[name] = async (input) => {
+        await c.pendingCheck?.settled();
+        return handler(input);
+      };
+    }
+    return handlers;
+  };
+
+  /** Tells the UI the verdict of a check deferred at opening; a damaged file is closed, as if refused at opening. */
+  const watchCheck = (c: CaseFile): void => {
+    const check = c.pendingCheck;
+    if (!check) return;
+    void check.settled().then(() => {
+      // Closed or replaced meanwhile: its check was stopped, and nobody is waiting for it.
+      if (current?.case !== c) return;
+      const fileName = basename(c.path);
+      try {
+        checkedForWriting(c);
+      } catch (error) {
+        workspace.close();
+        const problem =
+          error instanceof AttestError ? error.message : `${fileName} could not be checked; it was closed.`;
+        closedBecause = problem;
+        options.emit('case.checked', { fileName, problem });
+        return;
+      }
+      options.emit('case.checked', { fileName, problem: null });
+    });
   };
 
   const makeCurrent = (c: CaseFile): CaseFile => {
+    closedBecause = null;
     const previous = current;
     current = { case: c, handlers: bind(c) };
     if (previous) closeQuietly(previous.case);
@@ -107,10 +149,15 @@ export function createWorkspace(options: WorkspaceOptions): Workspace {
       const c = openCase(full, {
         author: preferences.analystName,
         closedCleanly: options.cleanCloses?.get(full),
+        // The first screen needs only reads: SQLite's full-file check (a second or more for a large case) runs
+        // beside them, and nothing is written before it has passed (DESIGN.md, "case open under 1 s").
+        deferIntegrityCheck: true,
       });
       // Open now: should the app not close it cleanly, the next opening checks the whole file again.
       options.cleanCloses?.set(full, null);
-      return makeCurrent(c);
+      makeCurrent(c);
+      watchCheck(c);
+      return c;
     },
     create(path) {
       return makeCurrent(createCase(resolve(path), { author: preferences.analystName }));

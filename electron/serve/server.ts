@@ -4,13 +4,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { closeCase, openCase } from '../../db/caseFile.ts';
-import { dispatch } from '../api/dispatch.ts';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { checkedForWriting, closeCase, openCase } from '../../db/caseFile.ts';
+import { AttestError } from '../../db/errors.ts';
+import { dispatch, type Handlers } from '../api/dispatch.ts';
 import { createHandlers, type Session } from '../api/handlers.ts';
 import {
   CONTENT_SECURITY_POLICY,
   isMethodName,
+  methodNames,
   type ErrorCode,
   type EventName,
   type Events,
@@ -26,6 +28,13 @@ export interface ServerOptions {
   rendererDir?: string;
   /** Fixed for tests; random otherwise. */
   token?: string;
+  /**
+   * Serve the case at once and check the whole file beside the first screen, as the desktop does (a damaged file
+   * is then closed, and every call refused with why); absent: the file is checked in full before serving.
+   */
+  deferIntegrityCheck?: boolean;
+  /** For tests of a deferred check: the module its thread runs. */
+  integrityWorkerFile?: string;
 }
 
 export interface RunningServer {
@@ -116,7 +125,11 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const rendererDir = resolve(options.rendererDir ?? join(import.meta.dirname, '../../out/renderer'));
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const c = openCase(options.casePath, { author: options.author });
+  const c = openCase(options.casePath, {
+    author: options.author,
+    deferIntegrityCheck: options.deferIntegrityCheck,
+    integrityWorkerFile: options.integrityWorkerFile,
+  });
   const listeners = new Set<ServerResponse>();
   const session: Session = {
     case: c,
@@ -125,7 +138,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       for (const listener of listeners) listener.write(frame);
     },
   };
-  const handlers = createHandlers(session);
+  let handlers: Handlers = createHandlers(session);
+  // The verdict of a deferred check, told to the page; a damaged file is closed and every call then says why.
+  const check = c.pendingCheck;
+  if (check) {
+    void check.settled().then(() => {
+      if (!c.db.open) return;
+      const fileName = basename(c.path);
+      try {
+        checkedForWriting(c);
+      } catch (error) {
+        const problem =
+          error instanceof AttestError ? error.message : `${fileName} could not be checked; it was closed.`;
+        closeCase(c);
+        const refuse = (): never => {
+          throw new AttestError('corrupt', problem);
+        };
+        handlers = Object.fromEntries(methodNames.map((name) => [name, refuse])) as unknown as Handlers;
+        session.emit('case.checked', { fileName, problem });
+        return;
+      }
+      session.emit('case.checked', { fileName, problem: null });
+    });
+  }
   let origins: Set<string> = new Set();
   let hosts: Set<string> = new Set();
 

@@ -67,7 +67,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   function connect(): void {
     if (stream) return;
     stream = options.openEvents(`/api/events?token=${encodeURIComponent(token)}`);
-    for (const event of ['import.progressed', 'case.changed'] satisfies EventName[]) {
+    for (const event of ['import.progressed', 'case.changed', 'case.checked'] satisfies EventName[]) {
       stream.addEventListener(event, (message) => {
         let payload: unknown;
         try {

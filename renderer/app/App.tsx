@@ -11,6 +11,7 @@ import { viewEntry, VIEWS } from './views.tsx';
 export function App() {
   const stores = useStores();
   const view = useStore(stores.view, (state) => state.view);
+  const closedBecause = useStore(stores.case, (state) => state.closedBecause);
   const main = useRef<HTMLElement>(null);
   const Current = (viewEntry(view) ?? VIEWS[0]!).component;
 
@@ -75,7 +76,20 @@ export function App() {
       <Nav onNavigate={() => main.current?.focus()} />
       <main id="main" ref={main} tabIndex={-1} className="view">
         <Notices />
-        <Current />
+        {closedBecause ? (
+          // The case was closed after opening, its file found damaged: none of it is shown any more.
+          <section className="closed-case" aria-label="Case closed">
+            <h2>The case was closed</h2>
+            <p>{closedBecause}</p>
+            <p>
+              {'attest' in window
+                ? 'Open another case from the File menu.'
+                : 'Serve another case file to go on working.'}
+            </p>
+          </section>
+        ) : (
+          <Current />
+        )}
       </main>
     </div>
   );

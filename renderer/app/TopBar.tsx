@@ -7,6 +7,7 @@ export function TopBar() {
   const stores = useStores();
   const info = useStore(stores.case, (state) => state.info);
   const history = useStore(stores.case, (state) => state.history);
+  const closedBecause = useStore(stores.case, (state) => state.closedBecause);
   const { undo, redo } = stores.case.getState();
   // The window's title names the case, for the task bar and the window switcher.
   useEffect(() => {
@@ -18,8 +19,13 @@ export function TopBar() {
         <span className="app-name" aria-hidden="true">
           Attest
         </span>
-        <h1>{info?.title ?? 'Opening case…'}</h1>
+        <h1>{info?.title ?? (closedBecause ? 'No case open' : 'Opening case…')}</h1>
         {info && <span className="case-file">{info.fileName}</span>}
+        {info?.checking && (
+          <span className="case-status" role="status">
+            Checking the file…
+          </span>
+        )}
       </div>
       <div className="top-actions">
         <button

@@ -86,8 +86,20 @@ export function createStores(client: ApiClient): Stores {
     client.on('import.progressed', (progress) => stores.imports.getState().progressed(progress)),
     // The desktop shell opened another case in this window: start again from its library.
     client.on('case.opened', () => {
+      stores.case.getState().opened();
       stores.view.setState({ view: 'library', sourceId: null, selectedClaimId: null, flash: null });
       void refresh();
+    }),
+    // The open case's file, checked in full while it was already shown: sound (it may now be written; the top
+    // bar stops saying it is being checked), or damaged, and closed by the desktop.
+    client.on('case.checked', ({ problem }) => {
+      if (problem === null) {
+        void stores.case.getState().load();
+        return;
+      }
+      clearTimeout(timer);
+      stores.case.getState().closed(problem);
+      stores.view.setState({ view: 'library', sourceId: null, selectedClaimId: null, flash: null });
     }),
   ];
 

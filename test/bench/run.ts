@@ -11,7 +11,15 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, availableParallelism, cpus, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { closeCase, createCase, openCase, transaction, type CaseFile } from '../../db/caseFile.ts';
+import {
+  caseCounts,
+  caseInfo,
+  closeCase,
+  createCase,
+  openCase,
+  transaction,
+  type CaseFile,
+} from '../../db/caseFile.ts';
 import { createClaimIn } from '../../db/claims.ts';
 import { parseEventDate } from '../../db/dates.ts';
 import { beginAction } from '../../db/history.ts';
@@ -730,10 +738,26 @@ try {
   const fileMiB = statSync(enginePath).size / 2 ** 20;
   const rawFileMiB = statSync(rawPath).size / 2 ** 20;
   const openMs: number[] = [];
+  const readableMs: number[] = [];
+  const verdictMs: number[] = [];
   const stampedMs: number[] = [];
   const openTimes = interleave(
     [1, 2, 3, 4, 5],
     {
+      deferred: () => {
+        // As the desktop opens a case it did not close cleanly itself: readable once openCase returns (and the
+        // top bar's counts are read), the full check on its thread; its verdict is what the first write waits for.
+        const start = performance.now();
+        const opened = openCase(enginePath, { author: AUTHOR, deferIntegrityCheck: true });
+        caseInfo(opened);
+        caseCounts(opened);
+        const readable = performance.now() - start;
+        if (opened.integrity !== 'checking') throw new Error('the integrity check was not deferred');
+        opened.pendingCheck!.passed();
+        const verdictAt = performance.now() - start;
+        closeCase(opened);
+        return { readable, verdictAt };
+      },
       engine: () => {
         // Only openCase is timed; closing (PRAGMA optimize) happens at quit, not before the first screen.
         const start = performance.now();
@@ -769,19 +793,42 @@ try {
     (results) => {
       openMs.push(results.engine as number);
       stampedMs.push(results.stamped as number);
+      const deferred = results.deferred as { readable: number; verdictAt: number };
+      readableMs.push(deferred.readable);
+      verdictMs.push(deferred.verdictAt);
     },
   );
   // The engine runner reports openCase alone (its closeCase excluded); the baselines are timed whole.
   const openEngine = median(openMs);
   const openBaseline = median(openTimes.raw);
+  const openReadable = median(readableMs);
   rows.push({
     section: 'open',
-    measure: `openCase, ${fileMiB.toFixed(0)} MiB file, median of 5`,
+    measure: `until readable (header, version, schema checked; case.info), ${fileMiB.toFixed(0)} MiB, median of 5`,
+    engine: formatMs(openReadable),
+    baseline: formatMs(openBaseline),
+    ratio: openReadable / openBaseline,
+    goal: '< 1 s',
+    verdict: verdict(openReadable < 1000),
+  });
+  const openVerdict = median(verdictMs);
+  rows.push({
+    section: 'open',
+    measure: "until the full integrity check's verdict (then writable), from opening",
+    engine: formatMs(openVerdict),
+    baseline: formatMs(openBaseline),
+    ratio: openVerdict / openBaseline,
+    goal: '',
+    verdict: '',
+  });
+  rows.push({
+    section: 'open',
+    measure: 'openCase checking the whole file first (the CLI)',
     engine: formatMs(openEngine),
     baseline: formatMs(openBaseline),
     ratio: openEngine / openBaseline,
-    goal: '< 1 s',
-    verdict: verdict(openEngine < 1000),
+    goal: '',
+    verdict: '',
   });
   const openStamped = median(stampedMs);
   rows.push({
@@ -799,6 +846,8 @@ try {
       `file sizes: engine ${fileMiB.toFixed(1)} MiB, raw ${rawFileMiB.toFixed(1)} MiB.`,
   );
   summary.open = {
+    readableMs,
+    verdictMs,
     engineMs: openMs,
     rawMs: openTimes.raw,
     quickCheckMs: openTimes.quickCheck,

@@ -12,11 +12,12 @@ import {
   fileStamp,
   inspectCaseFile,
   openCase,
+  transaction,
 } from '../../db/caseFile.ts';
 import { AttestError } from '../../db/errors.ts';
 import { latestVersion, migrations, type Migration } from '../../db/migrations/index.ts';
 import { renderSchema } from '../../db/schema.ts';
-import { addSource, REPORT, tempDir, refusal } from '../helpers.ts';
+import { addSource, damageTable, REPORT, tempDir, refusal } from '../helpers.ts';
 
 const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -229,5 +230,92 @@ describe('reopening a file this install closed cleanly', () => {
     writeFileSync(path, bytes);
     utimesSync(path, new Date(), new Date(Date.now() + 5000));
     expect(refusal(() => openCase(path, { author: 'Ana', closedCleanly: again })).code).toBe('corrupt');
+  });
+});
+
+describe('opening with the full integrity check deferred to the first write', () => {
+  const deferred = (path: string) => openCase(path, { author: 'Ana', deferIntegrityCheck: true });
+
+  it('reads a damaged file at once, refuses its first write and every later one, and leaves it unchanged', () => {
+    const path = savedCase();
+    damageTable(path, 'sources');
+    // What opening it with the check first says.
+    const message = refusal(() => openCase(path, { author: 'Ana' })).message;
+    // Either SQLite lists the damage or it cannot read on (which one depends on where the random ids put rows).
+    expect(message).toMatch(
+      /^saved\.attest is damaged(: SQLite's integrity check failed \(.+\)| or truncated and cannot be read)\.$/s,
+    );
+    const before = hashOf(path);
+    const siblings = readdirSync(join(path, '..')).sort();
+    const c = deferred(path);
+    expect(c.integrity).toBe('checking');
+    expect(caseInfo(c).schemaVersion).toBe(latestVersion);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const error = refusal(() => addSource(c, 'Another report.'));
+      expect(error.code).toBe('corrupt');
+      expect(error.message).toBe(message);
+    }
+    expect(c.integrity).toBe('damaged');
+    // A write that does not pass through transaction() is refused by SQLite itself.
+    expect(() => c.db.exec(`INSERT INTO meta (key, value) VALUES ('x', 'y')`)).toThrow(/readonly/);
+    // No stamp: the next opening checks the whole file again.
+    expect(closeCase(c)).toBeNull();
+    expect(hashOf(path)).toBe(before);
+    expect(readdirSync(join(path, '..')).sort()).toEqual(siblings);
+  });
+
+  it('writes to a sound file once its check has passed, and stamps its clean close', () => {
+    const path = savedCase();
+    const c = deferred(path);
+    expect(c.integrity).toBe('checking');
+    addSource(c, 'Another report.');
+    expect(c.integrity).toBe('checked');
+    expect(c.pendingCheck).toBeNull();
+    expect(c.db.pragma('query_only', { simple: true })).toBe(0);
+    const stamp = closeCase(c);
+    expect(stamp).toEqual(fileStamp(path));
+    expect(
+      openCase(path, { author: 'Ana', closedCleanly: stamp!, deferIntegrityCheck: true }).integrity,
+    ).toBe('stamped');
+  });
+
+  it('stops the check when the case is closed while it runs', async () => {
+    // A check that never answers, so that it is surely running when the case closes.
+    const workerFile = join(tempDir(), 'endless.mjs');
+    writeFileSync(workerFile, 'setInterval(() => {}, 1000);\n');
+    const c = openCase(savedCase(), {
+      author: 'Ana',
+      deferIntegrityCheck: true,
+      integrityWorkerFile: workerFile,
+    });
+    const check = c.pendingCheck!;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    closeCase(c);
+    // Exit code 1: the thread was terminated, not left to run.
+    expect(await check.threadEnded()).toBe(1);
+    // A write still coming to the closed case fails as on any closed case, without checking it after all.
+    expect(() => transaction(c, () => 1)).toThrow(/not open/);
+    expect(c.integrity).toBe('checking');
+    // Whoever waited for its verdict is released.
+    await expect(check.settled()).resolves.toBeUndefined();
+  });
+
+  it('checks in full before opening where opening would write: an upgrade, another journal mode', () => {
+    const path = savedCase();
+    damageTable(path, 'sources');
+    const db = new Database(path);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const before = hashOf(path);
+    expect(refusal(() => deferred(path)).code).toBe('corrupt');
+    expect(hashOf(path)).toBe(before);
+
+    const sound = savedCase();
+    const rollback = new Database(sound);
+    rollback.pragma('journal_mode = DELETE');
+    rollback.close();
+    const c = deferred(sound);
+    expect(c.integrity).toBe('checked');
+    closeCase(c);
   });
 });

@@ -27,6 +27,20 @@ describe('integrity check beside the work', () => {
     expect(error.message).toMatch(/test\.attest is damaged: SQLite's integrity check failed/);
   });
 
+  it('tells an event loop when the verdict has come, without blocking it', async () => {
+    const damaged = savedCase();
+    damageTable(damaged, 'claims');
+    const check = startIntegrityCheck(damaged);
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 1);
+    await check.settled();
+    clearInterval(ticking);
+    expect(ticks).toBeGreaterThan(0);
+    // The verdict is there: passed() answers from it.
+    expect(refusal(() => check.passed()).code).toBe('corrupt');
+    expect(await check.threadEnded()).not.toBeNull();
+  });
+
   it('checks here when the worker cannot start or dies without an answer', () => {
     const dir = tempDir();
     const dying = join(dir, 'dying.mjs');

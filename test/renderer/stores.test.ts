@@ -90,6 +90,7 @@ const baseHandlers = (): Partial<Record<MethodName, Handler>> => ({
     fileName: 'goma.attest',
     analyst: 'Ana',
     counts: { sources: 0, claims: 0, tags: 0 },
+    checking: false,
   }),
   'history.state': () => ({ undo: null, redo: null }),
   'source.list': () => [source('s1', 'Beta report'), source('s2', 'Alpha report')],
@@ -109,6 +110,29 @@ describe('stores', () => {
     expect(stores.case.getState().info?.title).toBe('Goma');
     expect(stores.sources.getState().ids).toEqual(['s1', 's2']);
     expect(stores.sources.getState().byId.s2?.title).toBe('Alpha report');
+  });
+
+  it('follows the check of a file opened before it ended: sound, or damaged and closed', async () => {
+    let checking = true;
+    const handlers = baseHandlers();
+    const info = handlers['case.info']!;
+    handlers['case.info'] = () => ({ ...(info(undefined as never) as object), checking });
+    const { client, emit } = fakeClient(handlers);
+    const stores = createStores(client);
+    await stores.refresh();
+    expect(stores.case.getState().info?.checking).toBe(true);
+    checking = false;
+    emit('case.checked', { fileName: 'goma.attest', problem: null });
+    await vi.waitFor(() => expect(stores.case.getState().info?.checking).toBe(false));
+
+    stores.view.getState().show('claims');
+    const problem = "goma.attest is damaged: SQLite's integrity check failed (page 14).";
+    emit('case.checked', { fileName: 'goma.attest', problem });
+    expect(stores.case.getState()).toMatchObject({ info: null, closedBecause: problem });
+    expect(stores.view.getState().view).toBe('library');
+    emit('case.opened', { fileName: 'other.attest' });
+    expect(stores.case.getState().closedBecause).toBeNull();
+    await vi.waitFor(() => expect(stores.case.getState().info?.title).toBe('Goma'));
   });
 
   it('refreshes once per burst of case.changed events', async () => {

@@ -4,10 +4,10 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from '../../fakes/electron.ts';
-import { closeCase, createCase } from '../../../db/caseFile.ts';
+import { closeCase, createCase, openCase } from '../../../db/caseFile.ts';
 import { API_CALL_CHANNEL } from '../../../electron/main/ipc.ts';
 import { startShell, type Shell } from '../../../electron/main/shell.ts';
-import { tempDir } from '../../helpers.ts';
+import { addSource, damageTable, refusal, REPORT, tempDir } from '../../helpers.ts';
 
 vi.mock('electron', () => import('../../fakes/electron.ts'));
 
@@ -179,6 +179,29 @@ describe('startShell', () => {
     await vi.waitFor(() =>
       expect(JSON.parse(readFileSync(join(profile, 'recent-cases.json'), 'utf8'))).toEqual([good]),
     );
+  });
+
+  it('opens a case at once; when its check finds damage, closes it and shows why, as at opening', async () => {
+    const path = join(dir, 'damaged.attest');
+    const c = createCase(path, { author: 'Setup' });
+    addSource(c, REPORT);
+    closeCase(c);
+    damageTable(path, 'originals');
+    const message = refusal(() => openCase(path, { author: 'Setup' })).message;
+    const shell = await launch(['attest', path]);
+    await vi.waitFor(() =>
+      expect(eventsSent('case.checked')).toEqual([{ fileName: 'damaged.attest', problem: message }]),
+    );
+    expect(shell.workspace.current).toBeNull();
+    await vi.waitFor(() =>
+      expect(electron.dialog.calls.at(-1)).toMatchObject({
+        kind: 'message',
+        options: { type: 'error', message: 'damaged.attest could not be opened.', detail: message },
+      }),
+    );
+    // A window that missed the event learns it from its next call; preferences can still be set.
+    expect(await callFromWindow('case.info')).toEqual({ ok: false, error: { code: 'corrupt', message } });
+    expect(await callFromWindow('preferences.get')).toMatchObject({ ok: true });
   });
 
   it('File ▸ New Case creates the case where the analyst chose, adding .attest', async () => {
