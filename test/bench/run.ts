@@ -48,7 +48,11 @@ import { buildRawRows, rawWriter, type RawWriter } from './rawImport.ts';
 import { benchSuggestions } from './suggest.ts';
 
 const AUTHOR = 'bench';
-const SOURCE_BATCH = 500;
+/**
+ * Files per importSources call: what the app sends per source.import call (renderer/lib/importFiles.ts
+ * batchFiles: up to 1000 files or 64 MiB; the contract takes at most 1000), each call one transaction.
+ */
+const SOURCE_BATCH = 1000;
 const CLAIM_BATCH = 1000;
 /** Transaction sizes of the raw baseline: big, as a hand-written bulk loader would use. */
 const RAW_SOURCE_CHUNK = 2000;
@@ -134,7 +138,7 @@ interface PhaseTimes {
   claimsMs: number;
 }
 
-/** The engine path an analyst's bulk import takes: importSources with 500 files per call. Returns the source ids. */
+/** The engine path an analyst's bulk import takes: importSources with 1000 files per call. Returns the source ids. */
 function engineSources(c: CaseFile, reference: ReferenceCase, from: number, to: number): string[] {
   const ids: string[] = [];
   for (let at = from; at < to; at += SOURCE_BATCH) {
