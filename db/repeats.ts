@@ -6,6 +6,7 @@ import type { CaseFile } from './caseFile.ts';
 import { prepare, transaction } from './caseFile.ts';
 import { badInput, notFound } from './errors.ts';
 import { beginAction, readEntity, updateEntity } from './history.ts';
+import { minHashSimd } from './minHashKernel.ts';
 
 /** Words per shingle: five words are rarely shared by chance, and one edited word touches only five shingles. */
 export const SHINGLE_WORDS = 5;
@@ -61,7 +62,7 @@ export function wordHash(word: string): number {
 }
 
 /** Fixed seeds (splitmix32 from a constant): the same text gives the same signature on every machine. */
-const SEEDS: Int32Array = (() => {
+export const SEEDS: Int32Array = (() => {
   const seeds = new Int32Array(SIGNATURE_SIZE);
   let state = 0x41545354;
   for (let i = 0; i < SIGNATURE_SIZE; i++) {
@@ -152,18 +153,27 @@ export function shingleHashes(text: string): Uint32Array {
 }
 
 /**
- * The MinHash signature of a text, or null when it is too short to compare (MIN_SHINGLES).
+ * The MinHash signature of a text, or null when it is too short to compare (MIN_SHINGLES): computed by the
+ * WebAssembly SIMD kernel (db/minHashKernel.ts, four slots per instruction), or by minHashLoop without it.
+ */
+export function signatureOf(text: string): Uint32Array | null {
+  const shingles = distinctShingles(text);
+  if (shingles.length < MIN_SHINGLES) return null;
+  const signature = new Uint32Array(SIGNATURE_SIZE);
+  if (minHashSimd(shingles, SEEDS, signature)) return signature;
+  return minHashLoop(shingles, signature);
+}
+
+/**
+ * signatureOf's loop in plain JS: where WebAssembly SIMD is missing, and the reference the kernel is tested on.
  * The loop runs 128 times per shingle, so it stays in 32-bit integers: each value has its top bit flipped, which
  * makes signed comparison order them as unsigned, and is flipped back at the end. (Values above 2^31 in a
  * Uint32Array are doubles to the engine, and made this loop several times slower.) Four slots are taken per
  * pass over the shingles, their minimums in locals: four independent chains of multiplies keep the processor
  * busy where one waited on each (2 to 3 times faster, the same signature).
  */
-export function signatureOf(text: string): Uint32Array | null {
-  const shingles = distinctShingles(text);
+export function minHashLoop(shingles: Int32Array, signature: Uint32Array): Uint32Array {
   const n = shingles.length;
-  if (n < MIN_SHINGLES) return null;
-  const signature = new Uint32Array(SIGNATURE_SIZE);
   for (let i = 0; i < SIGNATURE_SIZE; i += 4) {
     const seedA = SEEDS[i]!;
     const seedB = SEEDS[i + 1]!;
