@@ -229,6 +229,24 @@ export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
   return same / SIGNATURE_SIZE;
 }
 
+/** The fewest agreeing slots whose share reaches REPEAT_THRESHOLD. */
+const REPEAT_SLOTS = (() => {
+  let slots = 0;
+  while (slots / SIGNATURE_SIZE < REPEAT_THRESHOLD) slots++;
+  return slots;
+})();
+
+/**
+ * estimateSimilarity for a lookup: the same value when it reaches REPEAT_THRESHOLD, and -1 as soon as too many
+ * slots differ for it to (most candidates of a lookup are not copies, and are known so halfway through).
+ */
+function similarityIfRepeat(a: Uint32Array, b: Uint32Array): number {
+  const allowed = SIGNATURE_SIZE - REPEAT_SLOTS;
+  let differ = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] !== b[i] && ++differ > allowed) return -1;
+  return (SIGNATURE_SIZE - differ) / SIGNATURE_SIZE;
+}
+
 /**
  * One bucket per band: the band's number times 2^32 plus a hash of its rows, so one number says both.
  * Texts whose band rows all agree meet in that bucket.
@@ -278,23 +296,40 @@ interface LshIndex {
    * Per band, its rows' hash -> the source in that bucket, or the sources when several are. One Map per band
    * keyed by a signed 32-bit hash: keys above 2^31 (band and hash in one number) were boxed and hashed slowly.
    */
-  buckets: Map<number, string | string[]>[];
+  buckets: Map<number, IndexEntry | IndexEntry[]>[];
+  /** Counts lookups, so an entry met in several bands of one lookup is compared once (IndexEntry.seen). */
+  lookups: number;
   loaded: boolean;
+}
+
+/**
+ * A fingerprinted source as its buckets hold it: one object shared by its 42 buckets, with its signature at hand.
+ * Templated or boilerplate-heavy texts fill some buckets with hundreds of sources, so a lookup meets the same
+ * source in many bands; marking it seen costs less than a Set of ids, and nothing is looked up by id.
+ */
+interface IndexEntry {
+  id: string;
+  signature: Uint32Array;
+  /** The lookup that last compared this source. */
+  seen: number;
 }
 
 const indexes = new WeakMap<object, LshIndex>();
 
 function addToIndex(index: LshIndex, sourceId: string, signature: Uint32Array | null): void {
+  // A source's signature never changes (its id derives from its text), so one already indexed is in its buckets
+  // already: adding it again would only make a bucket list it twice.
+  if (index.signatures.has(sourceId)) return;
   index.signatures.set(sourceId, signature);
   if (!signature) return;
+  const entry: IndexEntry = { id: sourceId, signature, seen: 0 };
   const hashes = bandHashes(signature);
   for (let band = 0; band < BANDS; band++) {
     const buckets = index.buckets[band]!;
     const there = buckets.get(hashes[band]!);
-    if (there === undefined) buckets.set(hashes[band]!, sourceId);
-    else if (typeof there === 'string') {
-      if (there !== sourceId) buckets.set(hashes[band]!, [there, sourceId]);
-    } else if (!there.includes(sourceId)) there.push(sourceId);
+    if (there === undefined) buckets.set(hashes[band]!, entry);
+    else if (Array.isArray(there)) there.push(entry);
+    else buckets.set(hashes[band]!, [there, entry]);
   }
 }
 
@@ -305,6 +340,7 @@ function lshIndex(c: CaseFile): LshIndex {
     index = {
       signatures: new Map(),
       buckets: Array.from({ length: BANDS }, () => new Map()),
+      lookups: 0,
       loaded: false,
     };
     indexes.set(c.db, index);
@@ -404,18 +440,20 @@ function nearCopiesOf(
   signature: Uint32Array | null,
 ): NearCopy[] {
   if (!signature) return [];
-  const candidates = new Set<string>();
+  const similarity = new Map<string, number>();
+  const lookup = ++index.lookups;
+  const compare = (entry: IndexEntry) => {
+    if (entry.seen === lookup || entry.id === sourceId) return;
+    entry.seen = lookup;
+    const estimate = similarityIfRepeat(signature, entry.signature);
+    if (estimate >= REPEAT_THRESHOLD) similarity.set(entry.id, estimate);
+  };
   const hashes = bandHashes(signature);
   for (let band = 0; band < BANDS; band++) {
     const there = index.buckets[band]!.get(hashes[band]!);
-    if (typeof there === 'string') candidates.add(there);
-    else for (const id of there ?? []) candidates.add(id);
-  }
-  candidates.delete(sourceId);
-  const similarity = new Map<string, number>();
-  for (const id of candidates) {
-    const estimate = estimateSimilarity(signature, index.signatures.get(id)!);
-    if (estimate >= REPEAT_THRESHOLD) similarity.set(id, estimate);
+    if (there === undefined) continue;
+    if (Array.isArray(there)) for (const entry of there) compare(entry);
+    else compare(there);
   }
   if (similarity.size === 0) return [];
   const sources = prepare(
