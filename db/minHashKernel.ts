@@ -8,6 +8,8 @@
 // WebAssembly binary format is https://webassembly.github.io/spec/core/binary/. test/db/minHashKernel.test.ts
 // checks it against the JS loop on random shingle sets.
 
+import { endianness } from 'node:os';
+
 /** Memory layout: the 128 seeds, then the 128 minimums, then the shingles, all 32-bit little-endian. */
 const SEEDS_AT = 0;
 const MINIMUMS_AT = 512;
@@ -210,6 +212,9 @@ let kernel: Kernel | null | undefined;
 /** The compiled module, or null where WebAssembly SIMD is not available (the JS loop is used then). */
 function loadKernel(): Kernel | null {
   if (kernel !== undefined) return kernel;
+  // WebAssembly memory is little-endian; the typed arrays that fill it follow the machine. On a big-endian one
+  // the kernel would read every shingle byte-swapped, so the JS loop serves there.
+  if (endianness() !== 'LE') return (kernel = null);
   try {
     const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
     const { exports } = new wasm.Instance(new wasm.Module(moduleBytes()));
@@ -228,6 +233,7 @@ export function minHashSimd(shingles: Int32Array, seeds: Int32Array, signature: 
   const k = loadKernel();
   if (!k || shingles.length === 0) return false;
   const needed = SHINGLES_AT + shingles.length * 4;
+  // Grown for the longest text seen and kept so (4 bytes a shingle: 12 MiB at the 20-million-character limit).
   if (needed > k.memory.buffer.byteLength) {
     k.memory.grow(Math.ceil((needed - k.memory.buffer.byteLength) / PAGE));
   }
