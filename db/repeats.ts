@@ -105,10 +105,22 @@ export function wordHashes(text: string): number[] {
   let inWord = false;
   for (let i = 0; i < lower.length; i++) {
     const unit = lower.charCodeAt(i);
+    // ASCII, nearly every character of a news text, takes the short way: a letter or digit joins the word,
+    // anything else ends it.
+    if (unit < 0x80) {
+      if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39)) {
+        h = Math.imul(h ^ unit, FNV_PRIME);
+        inWord = true;
+      } else if (inWord) {
+        hashes.push(mix32(h));
+        h = FNV_OFFSET;
+        inWord = false;
+      }
+      continue;
+    }
     let isWord: boolean;
     let units = 1;
-    if (unit < 0x80) isWord = (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39);
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < lower.length) {
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < lower.length) {
       const codePoint = lower.codePointAt(i)!;
       units = codePoint > 0xffff ? 2 : 1;
       isWord = isWordCodePoint(codePoint);
