@@ -6,6 +6,7 @@ import type { CaseFile } from './caseFile.ts';
 import { prepare, transaction } from './caseFile.ts';
 import { badInput, notFound } from './errors.ts';
 import { beginAction, readEntity, updateEntity } from './history.ts';
+import { minHashSimd } from './minHashKernel.ts';
 
 /** Words per shingle: five words are rarely shared by chance, and one edited word touches only five shingles. */
 export const SHINGLE_WORDS = 5;
@@ -61,7 +62,7 @@ export function wordHash(word: string): number {
 }
 
 /** Fixed seeds (splitmix32 from a constant): the same text gives the same signature on every machine. */
-const SEEDS: Int32Array = (() => {
+export const SEEDS: Int32Array = (() => {
   const seeds = new Int32Array(SIGNATURE_SIZE);
   let state = 0x41545354;
   for (let i = 0; i < SIGNATURE_SIZE; i++) {
@@ -104,10 +105,22 @@ export function wordHashes(text: string): number[] {
   let inWord = false;
   for (let i = 0; i < lower.length; i++) {
     const unit = lower.charCodeAt(i);
+    // ASCII, nearly every character of a news text, takes the short way: a letter or digit joins the word,
+    // anything else ends it.
+    if (unit < 0x80) {
+      if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39)) {
+        h = Math.imul(h ^ unit, FNV_PRIME);
+        inWord = true;
+      } else if (inWord) {
+        hashes.push(mix32(h));
+        h = FNV_OFFSET;
+        inWord = false;
+      }
+      continue;
+    }
     let isWord: boolean;
     let units = 1;
-    if (unit < 0x80) isWord = (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39);
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < lower.length) {
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < lower.length) {
       const codePoint = lower.codePointAt(i)!;
       units = codePoint > 0xffff ? 2 : 1;
       isWord = isWordCodePoint(codePoint);
@@ -152,18 +165,27 @@ export function shingleHashes(text: string): Uint32Array {
 }
 
 /**
- * The MinHash signature of a text, or null when it is too short to compare (MIN_SHINGLES).
+ * The MinHash signature of a text, or null when it is too short to compare (MIN_SHINGLES): computed by the
+ * WebAssembly SIMD kernel (db/minHashKernel.ts, four slots per instruction), or by minHashLoop without it.
+ */
+export function signatureOf(text: string): Uint32Array | null {
+  const shingles = distinctShingles(text);
+  if (shingles.length < MIN_SHINGLES) return null;
+  const signature = new Uint32Array(SIGNATURE_SIZE);
+  if (minHashSimd(shingles, SEEDS, signature)) return signature;
+  return minHashLoop(shingles, signature);
+}
+
+/**
+ * signatureOf's loop in plain JS: where WebAssembly SIMD is missing, and the reference the kernel is tested on.
  * The loop runs 128 times per shingle, so it stays in 32-bit integers: each value has its top bit flipped, which
  * makes signed comparison order them as unsigned, and is flipped back at the end. (Values above 2^31 in a
  * Uint32Array are doubles to the engine, and made this loop several times slower.) Four slots are taken per
  * pass over the shingles, their minimums in locals: four independent chains of multiplies keep the processor
  * busy where one waited on each (2 to 3 times faster, the same signature).
  */
-export function signatureOf(text: string): Uint32Array | null {
-  const shingles = distinctShingles(text);
+export function minHashLoop(shingles: Int32Array, signature: Uint32Array): Uint32Array {
   const n = shingles.length;
-  if (n < MIN_SHINGLES) return null;
-  const signature = new Uint32Array(SIGNATURE_SIZE);
   for (let i = 0; i < SIGNATURE_SIZE; i += 4) {
     const seedA = SEEDS[i]!;
     const seedB = SEEDS[i + 1]!;
@@ -219,6 +241,24 @@ export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
   return same / SIGNATURE_SIZE;
 }
 
+/** The fewest agreeing slots whose share reaches REPEAT_THRESHOLD. */
+const REPEAT_SLOTS = (() => {
+  let slots = 0;
+  while (slots / SIGNATURE_SIZE < REPEAT_THRESHOLD) slots++;
+  return slots;
+})();
+
+/**
+ * estimateSimilarity for a lookup: the same value when it reaches REPEAT_THRESHOLD, and -1 as soon as too many
+ * slots differ for it to (most candidates of a lookup are not copies, and are known so halfway through).
+ */
+function similarityIfRepeat(a: Uint32Array, b: Uint32Array): number {
+  const allowed = SIGNATURE_SIZE - REPEAT_SLOTS;
+  let differ = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] !== b[i] && ++differ > allowed) return -1;
+  return (SIGNATURE_SIZE - differ) / SIGNATURE_SIZE;
+}
+
 /**
  * One bucket per band: the band's number times 2^32 plus a hash of its rows, so one number says both.
  * Texts whose band rows all agree meet in that bucket.
@@ -268,23 +308,40 @@ interface LshIndex {
    * Per band, its rows' hash -> the source in that bucket, or the sources when several are. One Map per band
    * keyed by a signed 32-bit hash: keys above 2^31 (band and hash in one number) were boxed and hashed slowly.
    */
-  buckets: Map<number, string | string[]>[];
+  buckets: Map<number, IndexEntry | IndexEntry[]>[];
+  /** Counts lookups, so an entry met in several bands of one lookup is compared once (IndexEntry.seen). */
+  lookups: number;
   loaded: boolean;
+}
+
+/**
+ * A fingerprinted source as its buckets hold it: one object shared by its 42 buckets, with its signature at hand.
+ * Templated or boilerplate-heavy texts fill some buckets with hundreds of sources, so a lookup meets the same
+ * source in many bands; marking it seen costs less than a Set of ids, and nothing is looked up by id.
+ */
+interface IndexEntry {
+  id: string;
+  signature: Uint32Array;
+  /** The lookup that last compared this source. */
+  seen: number;
 }
 
 const indexes = new WeakMap<object, LshIndex>();
 
 function addToIndex(index: LshIndex, sourceId: string, signature: Uint32Array | null): void {
+  // A source's signature never changes (its id derives from its text), so one already indexed is in its buckets
+  // already: adding it again would only make a bucket list it twice.
+  if (index.signatures.has(sourceId)) return;
   index.signatures.set(sourceId, signature);
   if (!signature) return;
+  const entry: IndexEntry = { id: sourceId, signature, seen: 0 };
   const hashes = bandHashes(signature);
   for (let band = 0; band < BANDS; band++) {
     const buckets = index.buckets[band]!;
     const there = buckets.get(hashes[band]!);
-    if (there === undefined) buckets.set(hashes[band]!, sourceId);
-    else if (typeof there === 'string') {
-      if (there !== sourceId) buckets.set(hashes[band]!, [there, sourceId]);
-    } else if (!there.includes(sourceId)) there.push(sourceId);
+    if (there === undefined) buckets.set(hashes[band]!, entry);
+    else if (Array.isArray(there)) there.push(entry);
+    else buckets.set(hashes[band]!, [there, entry]);
   }
 }
 
@@ -295,6 +352,7 @@ function lshIndex(c: CaseFile): LshIndex {
     index = {
       signatures: new Map(),
       buckets: Array.from({ length: BANDS }, () => new Map()),
+      lookups: 0,
       loaded: false,
     };
     indexes.set(c.db, index);
@@ -394,18 +452,20 @@ function nearCopiesOf(
   signature: Uint32Array | null,
 ): NearCopy[] {
   if (!signature) return [];
-  const candidates = new Set<string>();
+  const similarity = new Map<string, number>();
+  const lookup = ++index.lookups;
+  const compare = (entry: IndexEntry) => {
+    if (entry.seen === lookup || entry.id === sourceId) return;
+    entry.seen = lookup;
+    const estimate = similarityIfRepeat(signature, entry.signature);
+    if (estimate >= REPEAT_THRESHOLD) similarity.set(entry.id, estimate);
+  };
   const hashes = bandHashes(signature);
   for (let band = 0; band < BANDS; band++) {
     const there = index.buckets[band]!.get(hashes[band]!);
-    if (typeof there === 'string') candidates.add(there);
-    else for (const id of there ?? []) candidates.add(id);
-  }
-  candidates.delete(sourceId);
-  const similarity = new Map<string, number>();
-  for (const id of candidates) {
-    const estimate = estimateSimilarity(signature, index.signatures.get(id)!);
-    if (estimate >= REPEAT_THRESHOLD) similarity.set(id, estimate);
+    if (there === undefined) continue;
+    if (Array.isArray(there)) for (const entry of there) compare(entry);
+    else compare(there);
   }
   if (similarity.size === 0) return [];
   const sources = prepare(

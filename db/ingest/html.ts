@@ -25,7 +25,7 @@ export const htmlImporter: Importer = {
   format: 'html',
   mediaType: 'text/html',
   sniff(_fileName: string, bytes: Uint8Array): boolean {
-    if (!looksLikeText(bytes)) return false;
+    if (!mayStartWithTag(bytes) || !looksLikeText(bytes)) return false;
     return HTML_START.test(prescan(bytes));
   },
   extract(fileName: string, bytes: Uint8Array): Promise<IngestedSource> {
@@ -88,11 +88,31 @@ export async function extractHtml(fileName: string, html: string): Promise<Inges
 }
 
 /** The start of the file as Latin-1: enough to find tags and a meta charset whatever the encoding. */
+/** Reused: making a decoder costs more than decoding the 1024 bytes of a prescan. */
+const LATIN1 = new TextDecoder('latin1');
+
+/**
+ * HTML_START's quick refusal, on the bytes: after a UTF-8 BOM and white space, a document's first character is
+ * '<' (a tag, a comment or an XML declaration). White space is what \s matches in a one-byte-per-character
+ * decode: tab to carriage return, space, and 0xA0 (no-break space). UTF-16 files are left to the full test.
+ */
+function mayStartWithTag(bytes: Uint8Array): boolean {
+  if (utf16Of(bytes)) return true;
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const end = Math.min(bytes.length, i + PRESCAN_BYTES);
+  for (; i < end; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0x3c) return true;
+    if (!((byte >= 0x09 && byte <= 0x0d) || byte === 0x20 || byte === 0xa0)) return false;
+  }
+  return false;
+}
+
 function prescan(bytes: Uint8Array): string {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const utf16 = utf16Of(bytes);
   if (utf16) return new TextDecoder(utf16).decode(bytes.subarray(2, 2 + PRESCAN_BYTES * 2));
-  return new TextDecoder('latin1').decode(bytes.subarray(start, start + PRESCAN_BYTES));
+  return LATIN1.decode(bytes.subarray(start, start + PRESCAN_BYTES));
 }
 
 function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {

@@ -48,8 +48,10 @@ export const pdfImporter: Importer = {
 };
 
 function headerOffset(bytes: Uint8Array): number {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, HEADER_WINDOW));
-  return head.indexOf(PDF_MAGIC);
+  // Searched in the bytes: the magic is ASCII, so its byte offset is the offset a one-byte-per-character decode
+  // would give, without making a decoder and a string for every file asked.
+  const head = bytes.subarray(0, HEADER_WINDOW);
+  return Buffer.from(head.buffer, head.byteOffset, head.byteLength).indexOf(PDF_MAGIC, 0, 'latin1');
 }
 
 function isComplete(bytes: Uint8Array): boolean {

@@ -56,11 +56,21 @@ import { buildRawRows, rawWriter, type RawWriter } from './rawImport.ts';
 import { benchSuggestions } from './suggest.ts';
 
 const AUTHOR = 'bench';
-const SOURCE_BATCH = 500;
-const CLAIM_BATCH = 1000;
+/**
+ * Files per importSources call: what the app sends per source.import call (renderer/lib/importFiles.ts
+ * batchFiles: up to 1000 files or 64 MiB; the contract takes at most 1000), each call one transaction.
+ */
+const SOURCE_BATCH = 1000;
 /** Transaction sizes of the raw baseline: big, as a hand-written bulk loader would use. */
 const RAW_SOURCE_CHUNK = 2000;
 const RAW_CLAIM_CHUNK = 10_000;
+/**
+ * Claims per action (one transaction each): the baseline's transaction size. The app's bulk path for claims,
+ * annotation.import, writes a whole file in one action, so a file of 10,000 annotations is one such transaction;
+ * at 1000 the ratio measured mostly how much more often SQLite commits (the baseline itself, committing every
+ * 1000 claims, took 1.4-2.6x its 10,000-claim time at scale 1, most of it waiting on writes).
+ */
+const CLAIM_BATCH = RAW_CLAIM_CHUNK;
 
 const program = new Command('bench')
   .description(
@@ -142,7 +152,7 @@ interface PhaseTimes {
   claimsMs: number;
 }
 
-/** The engine path an analyst's bulk import takes: importSources with 500 files per call. Returns the source ids. */
+/** The engine path an analyst's bulk import takes: importSources with 1000 files per call. Returns the source ids. */
 function engineSources(c: CaseFile, reference: ReferenceCase, from: number, to: number): string[] {
   const ids: string[] = [];
   for (let at = from; at < to; at += SOURCE_BATCH) {
@@ -154,7 +164,7 @@ function engineSources(c: CaseFile, reference: ReferenceCase, from: number, to: 
   return ids;
 }
 
-/** Claims through createClaimIn, 1000 to an action (one transaction each), as a scripted bulk entry would. */
+/** Claims through createClaimIn, CLAIM_BATCH to an action (one transaction each), as annotation.import writes a file. */
 function engineClaims(
   c: CaseFile,
   reference: ReferenceCase,

@@ -23,7 +23,15 @@ import {
   wordHashes,
 } from '../../db/repeats.ts';
 import { sourceIdFor } from '../../db/ids.ts';
-import { deleteSource, getSource, importSources, listSources, sha256Of } from '../../db/sources.ts';
+import {
+  deleteSource,
+  getSource,
+  importSources,
+  listSources,
+  sha256Of,
+  type ImportResult,
+} from '../../db/sources.ts';
+import { generateCase } from '../bench/generate.ts';
 import { BOILERPLATE, OTHER_STORY, REPRINT, WIRE } from '../fixtures/repeats.ts';
 import { addSource, newCase, refusal, tempDir } from '../helpers.ts';
 
@@ -177,6 +185,50 @@ describe('import', () => {
     const shortCopy = importText(c, 'short-copy.txt', `${short} Talks stalled.`);
     expect(shortCopy.ok && shortCopy.repeats).toEqual([]);
     if (shortCopy.ok) expect(findNearCopies(c, shortCopy.id)).toEqual([]);
+  });
+});
+
+describe('the LSH lookup', () => {
+  it('finds exactly the sources that share a band bucket and pass the threshold, in templated text', () => {
+    // The bench's generated reports share templated sentences, so some buckets hold many sources; every fourth
+    // one also comes as a reprint with its first paragraph cut, so there are copies to find.
+    const reference = generateCase({ scale: 0.004, seed: 7 });
+    const texts: string[] = [];
+    reference.sources.forEach((source, i) => {
+      texts.push(source.text);
+      if (i % 4 === 0) texts.push(source.text.slice(source.text.indexOf('\n\n') + 2));
+    });
+    const c = newCase();
+    const results = importSources(
+      c,
+      texts.map((text, i) => ({ fileName: `s${i}.txt`, bytes: bytes(text) })),
+    );
+    const live = results.filter((r) => r.ok && !r.duplicate) as Extract<ImportResult, { ok: true }>[];
+    const stored = new Map(live.map((r) => [r.id, signatureOf(getSource(c, r.id).text)]));
+    let found = 0;
+    for (const [id, signature] of stored) {
+      const expected = [...stored]
+        .filter(([other, theirs]) => {
+          if (other === id || !signature || !theirs) return false;
+          const mine = new Set(bandBuckets(signature));
+          return bandBuckets(theirs).some((bucket) => mine.has(bucket));
+        })
+        .map(([other, theirs]) => ({ sourceId: other, similarity: estimateSimilarity(signature!, theirs!) }))
+        .filter((n) => n.similarity >= REPEAT_THRESHOLD);
+      const actual = findNearCopies(c, id).map((n) => ({ sourceId: n.sourceId, similarity: n.similarity }));
+      expect(actual).toEqual(expect.arrayContaining(expected));
+      expect(actual).toHaveLength(expected.length);
+      found += actual.length;
+    }
+    expect(found).toBeGreaterThan(0);
+    // Importing the same texts again adds nothing to the buckets: the same sources are found, once each.
+    importSources(
+      c,
+      texts.map((text, i) => ({ fileName: `again${i}.txt`, bytes: bytes(text) })),
+    );
+    let foundAgain = 0;
+    for (const id of stored.keys()) foundAgain += findNearCopies(c, id).length;
+    expect(foundAgain).toBe(found);
   });
 });
 

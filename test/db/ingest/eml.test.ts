@@ -1,6 +1,8 @@
 // Tests of the e-mail importer: headers as metadata, the text/plain part decoded, HTML-only mail, refusals.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emlImporter } from '../../../db/ingest/eml.ts';
+import { looksLikeText } from '../../../db/ingest/normalize.ts';
 import { ingestFile } from '../../../db/ingest/index.ts';
 import { fixture, rejection, utf8 } from './fixtures.ts';
 
@@ -63,6 +65,39 @@ describe('the e-mail importer', () => {
     // Prose whose first line has a colon is not a header block.
     expect(emlImporter.sniff('x.txt', utf8('From: the front line\nThe rebels advanced.\n\nMore.'))).toBe(
       false,
+    );
+  });
+
+  it('answers as the plain reading of the header block would, for any file', () => {
+    // The sniffer reads the header block in place; this is what it must agree with: the head normalized to LF,
+    // cut at the first blank line, every line a field or a continuation.
+    const reference = (bytes: Uint8Array): boolean => {
+      if (!looksLikeText(bytes) || bytes[0] === 0xff || bytes[0] === 0xfe) return false;
+      const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16 * 1024)).replace(/\r\n?/g, '\n');
+      const end = head.indexOf('\n\n');
+      if (end <= 0) return false;
+      const names: string[] = [];
+      for (const line of head.slice(0, end).split('\n')) {
+        if (/^[ \t]/.test(line) && names.length > 0) continue;
+        const field = /^([!-9;-~]+):/.exec(line);
+        if (!field) return false;
+        names.push(field[1] ?? '');
+      }
+      return (
+        names.some((n) => /^from$/i.test(n)) &&
+        names.some((n) => /^(?:date|subject|message-id|mime-version|received|to|return-path)$/i.test(n))
+      );
+    };
+    const piece = fc.constantFrom(
+      ...['From: a', 'from:b', 'Subject: x', 'Date: 1', 'To: c', 'X-Y: z', 'title: t', ' cont', '\tcont'],
+      ...['\n', '\r', '\r\n', '\n\n', ':', ' ', 'text', '\u00e9', '\u0000', '\uFEFF', '---'],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const bytes = utf8(pieces.join(''));
+        expect(emlImporter.sniff('x.txt', bytes)).toBe(reference(bytes));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

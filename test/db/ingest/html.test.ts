@@ -1,6 +1,8 @@
 // Tests of the HTML importer: article text without navigation, ads or scripts; metadata from the page's head; charset.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlImporter } from '../../../db/ingest/html.ts';
+import { looksLikeText } from '../../../db/ingest/normalize.ts';
 import { ingestFile } from '../../../db/ingest/index.ts';
 import { fixture, rejection, utf8 } from './fixtures.ts';
 
@@ -96,5 +98,31 @@ describe('the HTML importer', () => {
     expect(htmlImporter.sniff('x', utf8('\uFEFF  <!-- saved --> <body><p>Hi</p></body>'))).toBe(true);
     expect(htmlImporter.sniff('notes.txt', utf8('Use the <html> tag to start a page.'))).toBe(false);
     expect(htmlImporter.sniff('garbage.html', fixture('garbage.txt'))).toBe(false);
+  });
+
+  it('refuses early only what the full test of the first 1024 bytes would refuse', () => {
+    const HTML_START =
+      /^(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|article|meta|title)[\s>/]/i;
+    const reference = (bytes: Uint8Array): boolean => {
+      if (!looksLikeText(bytes)) return false;
+      const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+      return HTML_START.test(new TextDecoder('latin1').decode(bytes.subarray(start, start + 1024)));
+    };
+    const piece = fc.oneof(
+      fc.constantFrom('<html>', '<!-- c -->', '<?xml v?>', '<body ', '<p>', ' ', '\n', '\t', '\u00a0', 'x'),
+      fc.constantFrom('\uFEFF', '\u2028', '\u3000', '\u0085', '<', '>', '<!DOCTYPE html>', ' '.repeat(1030)),
+      // Single bytes as a legacy (one byte per character) file has them: 0xA0 is a no-break space there.
+      fc.constantFrom(0xa0, 0x85, 0x0b, 0x1c, 0xef).map((byte) => String.fromCharCode(byte)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        // Latin-1 bytes when every character fits in one byte, else UTF-8: both kinds of file get asked.
+        const oneByte = [...text].every((character) => character.charCodeAt(0) <= 0xff);
+        const bytes = oneByte ? Buffer.from(text, 'latin1') : utf8(text);
+        expect(htmlImporter.sniff('x', bytes)).toBe(reference(bytes));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
