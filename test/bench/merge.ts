@@ -2,6 +2,8 @@
 // it taken halfway through its claims that then went on with claims of its own), merged through the engine and,
 // as the baseline, by plain SQL copying the same new rows into a copy of the same file.
 import Database from 'better-sqlite3';
+import { closeSync, fsyncSync, openSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { CaseFile } from '../../db/caseFile.ts';
 import { mergeCaseFile, type MergePhases } from '../../db/merge.ts';
 import { verifyCase } from '../../db/verify.ts';
@@ -63,10 +65,27 @@ function rawCopy(targetPath: string, otherPath: string): { ms: number; rows: num
   return { ms: result.ms, rows: result.value };
 }
 
+/**
+ * Writes every file of the bench's folder to disk (untimed): the system's flushing of what the bench wrote before
+ * (gigabytes, by then) must not fall into one side's time, nor the baseline's own writes into the engine's.
+ */
+function settleDisk(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const fd = openSync(join(dir, name), 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
 /** Merges `otherPath` into the open case `c` (timed), after the baseline ran on `rawTargetPath`, a copy of it. */
 export function benchMerge(c: CaseFile, rawTargetPath: string, otherPath: string): MergeTimes {
   const claimsBefore = c.db.prepare('SELECT count(*) FROM claims').pluck().get() as number;
+  settleDisk(dirname(rawTargetPath));
   const raw = rawCopy(rawTargetPath, otherPath);
+  settleDisk(dirname(rawTargetPath));
   const phases: MergePhases = {};
   const engine = timed(() => mergeCaseFile(c, otherPath, { phases }));
   const claimsAfter = c.db.prepare('SELECT count(*) FROM claims').pluck().get() as number;
