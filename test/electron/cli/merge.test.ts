@@ -7,28 +7,32 @@ import { attest, attestJson, GOMA_REPORT, tempDir } from './run.ts';
 const ANA = { ATTEST_AUTHOR: 'Ana Analyst' };
 const BEN = { ATTEST_AUTHOR: 'Ben Reviewer' };
 
+/** `attest claim add` of the report's first "Goma", as the given analyst. */
+const addGomaClaim = (path: string, sourceId: string, env: Record<string, string>) =>
+  attestJson<{ id: string }>(
+    [
+      'claim',
+      'add',
+      path,
+      '--source',
+      sourceId,
+      '--quote',
+      'Goma',
+      '--occurrence',
+      '1',
+      '--statement',
+      'Goma',
+    ],
+    env,
+  );
+
 describe('attest merge', () => {
   it('merges a colleague’s copy, shows a conflict with both values, and settles it', () => {
     const dir = tempDir();
     const ana = join(dir, 'ana.attest');
     attestJson(['new', ana], ANA);
     const [source] = attestJson<{ id: string }[]>(['import', ana, GOMA_REPORT], ANA);
-    const claim = attestJson<{ id: string }>(
-      [
-        'claim',
-        'add',
-        ana,
-        '--source',
-        source!.id,
-        '--quote',
-        'Goma',
-        '--occurrence',
-        '1',
-        '--statement',
-        'Goma',
-      ],
-      ANA,
-    );
+    const claim = addGomaClaim(ana, source!.id, ANA);
     const ben = join(dir, 'ben.attest');
     copyFileSync(ana, ben);
     attestJson(['claim', 'edit', ana, claim.id, '--status', 'verified'], ANA);
@@ -69,22 +73,7 @@ describe('attest merge', () => {
     const [source] = attestJson<{ id: string }[]>(['import', ana, GOMA_REPORT], ANA);
     const ben = join(dir, 'ben.attest');
     copyFileSync(ana, ben);
-    attestJson(
-      [
-        'claim',
-        'add',
-        ben,
-        '--source',
-        source!.id,
-        '--quote',
-        'Goma',
-        '--occurrence',
-        '1',
-        '--statement',
-        'Goma',
-      ],
-      BEN,
-    );
+    addGomaClaim(ben, source!.id, BEN);
     const benBytes = readFileSync(ben);
     for (const uris of ['0', '1']) {
       const target = join(dir, `ana-${uris}.attest`);
