@@ -8,7 +8,7 @@ import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { closeCase, createCase } from '../../db/caseFile.ts';
 import type { Result } from '../../electron/contract/index.ts';
-import { startServer, type RunningServer } from '../../electron/serve/server.ts';
+import { startServer, type RunningServer, type ServerOptions } from '../../electron/serve/server.ts';
 import rendererConfig from '../../renderer/vite.config.ts';
 
 /** The system Chromium; CI installs the Debian package. */
@@ -88,6 +88,8 @@ export interface BrowserModeTest {
   context: BrowserContext;
   page: Page;
   problems: string[];
+  /** With `startLater`: starts browser mode on the test's case and opens the page (before that, both are unset). */
+  start(): Promise<Page>;
 }
 
 export interface BrowserModeOptions {
@@ -96,6 +98,10 @@ export interface BrowserModeOptions {
   viewport?: { width: number; height: number };
   /** Makes the case at casePath (closed again before the server opens it); an empty case when absent. */
   seed?: (casePath: string, dir: string) => void;
+  /** More of browser mode's options, for the test's folder (a deferred integrity check, say). */
+  serve?: (dir: string) => Partial<ServerOptions>;
+  /** The test starts browser mode itself (`start()`), after changing its case file first, say. */
+  startLater?: boolean;
 }
 
 /**
@@ -107,6 +113,9 @@ export function useBrowserMode(options: BrowserModeOptions = {}): BrowserModeTes
   let outDir = '';
   let browser: Browser | undefined;
   const current = {} as BrowserModeTest;
+  // This test's server and browser context, once started (closed after it).
+  let server: RunningServer | undefined;
+  let context: BrowserContext | undefined;
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'attest-e2e-renderer-'));
     await buildRenderer(outDir);
@@ -122,21 +131,27 @@ export function useBrowserMode(options: BrowserModeOptions = {}): BrowserModeTes
     if (options.seed) options.seed(current.casePath, current.dir);
     else
       closeCase(createCase(current.casePath, { author: 'E2E Analyst', title: options.title ?? 'E2E case' }));
-    current.server = await startServer({
-      casePath: current.casePath,
-      author: 'E2E Analyst',
-      rendererDir: outDir,
-    });
-    current.context = await browser!.newContext({
-      viewport: options.viewport ?? { width: 1360, height: 900 },
-    });
-    current.page = await current.context.newPage();
     current.problems = [];
-    watchForProblems(current.page, current.problems);
+    current.start = async () => {
+      current.server = server = await startServer({
+        casePath: current.casePath,
+        author: 'E2E Analyst',
+        rendererDir: outDir,
+        ...options.serve?.(current.dir),
+      });
+      current.context = context = await browser!.newContext({
+        viewport: options.viewport ?? { width: 1360, height: 900 },
+      });
+      current.page = await context.newPage();
+      watchForProblems(current.page, current.problems);
+      return current.page;
+    };
+    if (!options.startLater) await current.start();
   });
   afterEach(async () => {
-    await current.context?.close();
-    await current.server?.close();
+    await context?.close();
+    await server?.close();
+    context = server = undefined;
     if (current.dir) rmSync(current.dir, { recursive: true, force: true });
     expect(current.problems).toEqual([]);
   });
